@@ -1,0 +1,40 @@
+// What a pack module gives the platform beyond its kernel Pack: the roles its workflows name, the record
+// kinds it keeps (each bound to a case kind whose rules judge it and a workflow that moves it), and the
+// demo records that make a new installation look alive. Packs import only the kernel and zod.
+import type { ZodType } from 'zod';
+import type { Pack } from '../kernel/index.ts';
+
+export interface PackRole {
+  /** `<pack>.<role>`, e.g. `lea-finance.business-administrator`. */
+  id: string;
+  title: string;
+  /** Core permissions the role carries (see src/app/roles.ts). */
+  permissions: readonly string[];
+}
+
+export interface RecordKind<D = unknown> {
+  id: string;
+  title: string;
+  /** Validates a record's data; the same data are the facts of `caseKind`. */
+  schema: ZodType<D>;
+  caseKind: string;
+  /** Id of the pack workflow (state machine) that moves records of this kind. */
+  workflow: string;
+  /** A person's name for the record in lists. */
+  titleOf(data: D): string;
+}
+
+export interface DemoRecord {
+  kind: string;
+  data: unknown;
+  /** Transitions applied in order after creation, with the demo user role acting and days ago. */
+  transitions?: readonly { name: string; daysAgo: number }[];
+}
+
+export interface PackModule {
+  pack: Pack;
+  roles?: readonly PackRole[];
+  records?: Readonly<Record<string, RecordKind>>;
+  /** Records loaded into the demo organisation on first start; dates relative to today. */
+  demo?(today: string): readonly DemoRecord[];
+}
