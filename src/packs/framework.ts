@@ -22,13 +22,18 @@ export interface RecordKind<D = unknown> {
   workflow: string;
   /** A person's name for the record in lists. */
   titleOf(data: D): string;
+  /**
+   * Transition name → field of the data that takes the acting person's name before the guard runs
+   * (e.g. approve → approvedBy), so segregation-of-duties rules judge who is really acting.
+   */
+  stamps?: Readonly<Record<string, string>>;
 }
 
 export interface DemoRecord {
   kind: string;
   data: unknown;
   /** Transitions applied in order after creation, with the demo user role acting and days ago. */
-  transitions?: readonly { name: string; daysAgo: number }[];
+  transitions?: readonly { name: string; daysAgo: number; by: string }[];
 }
 
 export interface PackModule {

@@ -44,6 +44,7 @@ const disbursement: RecordKind<DisbursementFacts> = {
   caseKind: 'disbursement',
   workflow: disbursementWorkflow.id,
   titleOf: (d) => `${d.purpose} (${d.fund})`,
+  stamps: { approve: 'approvedBy' },
 };
 
 export const samplePack: PackModule = {
@@ -61,8 +62,8 @@ export const samplePack: PackModule = {
         kind: 'disbursement',
         data: { fund: 'Front office', purpose: 'Postage for report cards', amountCents: 4_280, paidOn: day(20), hasReceipt: true, requestedBy: 'Dana Reyes', custodian: 'Dana Reyes', fundFiscalYearToDateCents: 61_500 },
         transitions: [
-          { name: 'approve', daysAgo: 19 },
-          { name: 'pay', daysAgo: 18 },
+          { name: 'approve', daysAgo: 19, by: 'Lee Park' },
+          { name: 'pay', daysAgo: 18, by: 'Dana Reyes' },
         ],
       },
       {

@@ -1,0 +1,202 @@
+// Organisation administration: units, users and their roles. Every change is an event.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../store/connect.ts';
+import { orgUnits, roleMemberships, users } from '../../store/schema.ts';
+import type { App } from '../app.ts';
+import { hashPassword, newId, oneTimePassword } from '../auth/secrets.ts';
+import { AppError, InputInvalidError, notFound } from '../errors.ts';
+import { defineUseCase, type Principal } from '../use-case.ts';
+import { recordEvent } from './events.ts';
+
+const org = z.string();
+
+export const listRoles = defineUseCase({
+  name: 'list roles',
+  access: { kind: 'org', permission: 'org.read' },
+  input: z.object({ org }),
+  async run({ app }) {
+    return app.roles.map((r) => ({ id: r.id, title: r.title, permissions: [...r.permissions] }));
+  },
+});
+
+export const listUnits = defineUseCase({
+  name: 'list units',
+  access: { kind: 'org', permission: 'org.read' },
+  input: z.object({ org }),
+  async run({ app, org }) {
+    const rows = await app.store.db.select().from(orgUnits).where(eq(orgUnits.orgId, org.org.id)).orderBy(asc(orgUnits.name));
+    return rows.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId }));
+  },
+});
+
+export const createUnit = defineUseCase({
+  name: 'create a unit',
+  access: { kind: 'org', permission: 'users.manage' },
+  input: z.object({ org, name: z.string().trim().min(1).max(200), parentId: z.string().max(64).optional() }),
+  async run({ app, org, input, principal, now }) {
+    return app.store.db.transaction(async (tx) => {
+      const existing = await tx.select().from(orgUnits).where(eq(orgUnits.orgId, org.org.id));
+      if (existing.some((u) => u.name.toLowerCase() === input.name.toLowerCase())) {
+        throw new InputInvalidError([{ path: '/name', message: `a unit named "${input.name}" already exists` }]);
+      }
+      if (input.parentId && !existing.some((u) => u.id === input.parentId)) {
+        throw new InputInvalidError([{ path: '/parentId', message: 'is not a unit of this organisation' }]);
+      }
+      const unit = { orgId: org.org.id, id: newId(), name: input.name, parentId: input.parentId ?? null };
+      await tx.insert(orgUnits).values({ ...unit, createdAt: now });
+      await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'unit.created', subject: `unit:${unit.id}`, payload: { name: unit.name, parentId: unit.parentId }, at: now });
+      return { id: unit.id, name: unit.name, parentId: unit.parentId };
+    });
+  },
+});
+
+export const listUsers = defineUseCase({
+  name: 'list users',
+  access: { kind: 'org', permission: 'users.manage' },
+  input: z.object({ org }),
+  async run({ app, org }) {
+    const db = app.store.db;
+    const memberships = await db.select().from(roleMemberships).where(eq(roleMemberships.orgId, org.org.id));
+    const ids = [...new Set(memberships.map((m) => m.userId))];
+    const people = ids.length ? await db.select().from(users).where(inArray(users.id, ids)).orderBy(asc(users.displayName)) : [];
+    return people.map((u) => ({
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      disabled: u.disabledAt !== null,
+      mustChangePassword: u.mustChangePassword,
+      roles: memberships.filter((m) => m.userId === u.id).map((m) => ({ id: m.id, role: m.role, unitId: m.unitId })),
+    }));
+  },
+});
+
+async function checkRole(app: App, tx: Db, orgId: string, role: string, unitId: string | undefined) {
+  if (!app.roles.some((r) => r.id === role)) {
+    throw new InputInvalidError([
+      { path: '/role', message: `is not a role; roles: ${app.roles.map((r) => r.id).join(', ')}` },
+    ]);
+  }
+  if (unitId) {
+    const [unit] = await tx.select().from(orgUnits).where(and(eq(orgUnits.orgId, orgId), eq(orgUnits.id, unitId)));
+    if (!unit) throw new InputInvalidError([{ path: '/unitId', message: 'is not a unit of this organisation' }]);
+  }
+}
+
+export async function grantRoleInTx(
+  app: App,
+  tx: Db,
+  a: { orgId: string; userId: string; role: string; unitId?: string | undefined; actor: Principal | 'system'; now: Date },
+) {
+  await checkRole(app, tx, a.orgId, a.role, a.unitId);
+  const id = newId();
+  await tx.insert(roleMemberships).values({
+    orgId: a.orgId,
+    id,
+    userId: a.userId,
+    role: a.role,
+    unitId: a.unitId ?? null,
+    grantedBy: a.actor === 'system' ? 'system' : a.actor.userId,
+    createdAt: a.now,
+  });
+  await recordEvent(tx, {
+    orgId: a.orgId,
+    actor: a.actor,
+    kind: 'role.granted',
+    subject: `user:${a.userId}`,
+    payload: { membershipId: id, role: a.role, unitId: a.unitId ?? null },
+    at: a.now,
+  });
+  return id;
+}
+
+export const createUser = defineUseCase({
+  name: 'create a user',
+  access: { kind: 'org', permission: 'users.manage' },
+  input: z.object({
+    org,
+    email: z.string().trim().toLowerCase().email('expected an e-mail address').max(254),
+    displayName: z.string().trim().min(1).max(200),
+    role: z.string().min(1).max(100),
+    unitId: z.string().max(64).optional(),
+  }),
+  async run({ app, org, input, principal, now }) {
+    const password = oneTimePassword();
+    const passwordHash = await hashPassword(password);
+    return app.store.db.transaction(async (tx) => {
+      const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${input.email}`).limit(1);
+      let userId: string;
+      if (existing) {
+        // The person already has an account (another organisation): add them here, keep their password.
+        const already = await tx
+          .select()
+          .from(roleMemberships)
+          .where(and(eq(roleMemberships.orgId, org.org.id), eq(roleMemberships.userId, existing.id)));
+        if (already.length > 0) {
+          throw new InputInvalidError([{ path: '/email', message: 'already belongs to a member of this organisation' }]);
+        }
+        userId = existing.id;
+      } else {
+        userId = newId();
+        await tx.insert(users).values({
+          id: userId,
+          email: input.email,
+          displayName: input.displayName,
+          passwordHash,
+          mustChangePassword: true,
+          createdAt: now,
+        });
+        await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'user.created', subject: `user:${userId}`, payload: { email: input.email, displayName: input.displayName }, at: now });
+      }
+      await grantRoleInTx(app, tx, { orgId: org.org.id, userId, role: input.role, unitId: input.unitId, actor: principal, now });
+      return { id: userId, email: input.email, oneTimePassword: existing ? null : password };
+    });
+  },
+});
+
+export const grantRole = defineUseCase({
+  name: 'grant a role',
+  access: { kind: 'org', permission: 'users.manage' },
+  input: z.object({ org, userId: z.string().min(1).max(64), role: z.string().min(1).max(100), unitId: z.string().max(64).optional() }),
+  async run({ app, org, input, principal, now }) {
+    return app.store.db.transaction(async (tx) => {
+      const members = await tx
+        .select()
+        .from(roleMemberships)
+        .where(and(eq(roleMemberships.orgId, org.org.id), eq(roleMemberships.userId, input.userId)));
+      if (members.length === 0) throw notFound(`A member ${input.userId} of this organisation`);
+      if (members.some((m) => m.role === input.role && (m.unitId ?? undefined) === input.unitId)) {
+        throw new AppError('PRB_CONFLICT', 'The user already holds that role there.');
+      }
+      const id = await grantRoleInTx(app, tx, { orgId: org.org.id, userId: input.userId, role: input.role, unitId: input.unitId, actor: principal, now });
+      return { id };
+    });
+  },
+});
+
+export const revokeRole = defineUseCase({
+  name: 'revoke a role',
+  access: { kind: 'org', permission: 'users.manage' },
+  input: z.object({ org, membershipId: z.string().min(1).max(64) }),
+  async run({ app, org, input, principal, now }) {
+    return app.store.db.transaction(async (tx) => {
+      const [m] = await tx
+        .select()
+        .from(roleMemberships)
+        .where(and(eq(roleMemberships.orgId, org.org.id), eq(roleMemberships.id, input.membershipId)));
+      if (!m) throw notFound(`Role membership ${input.membershipId}`);
+      if (m.role === 'org-admin' && m.unitId === null) {
+        const admins = await tx
+          .select()
+          .from(roleMemberships)
+          .where(and(eq(roleMemberships.orgId, org.org.id), eq(roleMemberships.role, 'org-admin')));
+        if (admins.filter((a) => a.unitId === null).length <= 1) {
+          throw new AppError('PRB_CONFLICT', 'This is the last organisation administrator; grant the role to someone else first.');
+        }
+      }
+      await tx.delete(roleMemberships).where(and(eq(roleMemberships.orgId, org.org.id), eq(roleMemberships.id, m.id)));
+      await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'role.revoked', subject: `user:${m.userId}`, payload: { membershipId: m.id, role: m.role, unitId: m.unitId }, at: now });
+      return { revoked: true };
+    });
+  },
+});

@@ -1,0 +1,337 @@
+// Records a pack keeps (its record kinds), moved through the pack's workflow. Every change writes its
+// event in the same transaction, carrying the findings that decided it: a record shows why it was
+// decided, as it was then.
+import { and, asc, desc, eq, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  attemptTransition,
+  availableTransitions,
+  type CalendarDate,
+  type Evaluation,
+  evaluate,
+  type Finding,
+  zCalendarDate,
+} from '../../kernel/index.ts';
+import type { PackModule, RecordKind } from '../../packs/framework.ts';
+import type { Db } from '../../store/connect.ts';
+import { listEvents } from '../../store/events.ts';
+import { documentLinks, documents, records } from '../../store/schema.ts';
+import type { App } from '../app.ts';
+import { newId } from '../auth/secrets.ts';
+import { AppError, InputInvalidError, notFound } from '../errors.ts';
+import { defineUseCase, type OrgScope, type Principal, zodIssues } from '../use-case.ts';
+import { orgToday, overridesFor, packOf } from './evaluate.ts';
+import { recordEvent, withActorNames } from './events.ts';
+
+export type RecordRow = typeof records.$inferSelect;
+
+function recordKindOf(mod: PackModule, kind: string): RecordKind {
+  const rk = mod.records?.[kind];
+  if (!rk) {
+    const known = Object.keys(mod.records ?? {});
+    throw new InputInvalidError([
+      { path: '/kind', message: `pack ${mod.pack.manifest.id} keeps no records of kind "${kind}"; kinds: ${known.join(', ') || 'none'}` },
+    ]);
+  }
+  return rk;
+}
+
+function workflowOf(mod: PackModule, rk: RecordKind) {
+  const machine = mod.pack.workflows?.[rk.workflow];
+  if (!machine) throw new AppError('PRB_PACK_DEFINITION', `record kind ${rk.id} names a missing workflow ${rk.workflow}`);
+  return machine;
+}
+
+function validateData(rk: RecordKind, data: unknown): unknown {
+  const parsed = rk.schema.safeParse(data);
+  if (!parsed.success) throw new InputInvalidError(zodIssues(parsed.error.issues, '/data'));
+  return parsed.data;
+}
+
+/** The next date the findings ask for something: what dashboards and reminders track. */
+function nextDue(findings: readonly Finding[]): CalendarDate | null {
+  const dues = findings.filter((f) => f.due && f.kind !== 'value' && f.kind !== 'notice').map((f) => f.due as CalendarDate);
+  return dues.length ? dues.sort()[0]! : null;
+}
+
+function summary(e: Evaluation) {
+  return { pack: e.pack, caseKind: e.caseKind, asOf: e.asOf, findings: e.findings };
+}
+
+async function evaluateRecord(app: App, org: OrgScope, mod: PackModule, rk: RecordKind, data: unknown, asOf: CalendarDate) {
+  const overrides = await overridesFor(app.store.db, org.org.id, mod.pack.manifest.id);
+  return evaluate(mod.pack, rk.caseKind, data, { asOf, org: org.org.slug, overrides });
+}
+
+function unitAllowed(org: OrgScope, permission: 'records.read' | 'records.write', unitId: string | null): boolean {
+  const scope = org.scope(permission);
+  if (scope === 'org') return true;
+  if (scope === 'none') return false;
+  return unitId !== null && scope.has(unitId);
+}
+
+async function loadRecord(db: Db, org: OrgScope, id: string, permission: 'records.read' | 'records.write') {
+  const [row] = await db.select().from(records).where(and(eq(records.orgId, org.org.id), eq(records.id, id)));
+  if (!row || !unitAllowed(org, permission, row.unitId)) throw notFound(`Record ${id}`);
+  return row;
+}
+
+export function present(row: RecordRow) {
+  return {
+    id: row.id,
+    pack: row.pack,
+    kind: row.kind,
+    unitId: row.unitId,
+    title: row.title,
+    state: row.state,
+    data: row.data,
+    dueOn: row.dueOn,
+    version: row.version,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export interface CreateRecordArgs {
+  org: OrgScope;
+  actor: Principal | 'system';
+  pack: string;
+  kind: string;
+  data: unknown;
+  unitId?: string | undefined;
+  now: Date;
+}
+
+export async function createRecordInTx(app: App, tx: Db, a: CreateRecordArgs) {
+  const mod = packOf(app, a.pack);
+  const rk = recordKindOf(mod, a.kind);
+  const data = validateData(rk, a.data);
+  const machine = workflowOf(mod, rk);
+  const evaluation = await evaluateRecord(app, a.org, mod, rk, data, orgToday(a.org.org, a.now));
+  const row = {
+    orgId: a.org.org.id,
+    id: newId(),
+    pack: a.pack,
+    kind: a.kind,
+    unitId: a.unitId ?? null,
+    title: rk.titleOf(data).slice(0, 300),
+    state: machine.initial,
+    data: data as object,
+    dueOn: nextDue(evaluation.findings),
+    version: 1,
+    createdBy: a.actor === 'system' ? 'system' : a.actor.userId,
+    createdAt: a.now,
+    updatedAt: a.now,
+  };
+  await tx.insert(records).values(row);
+  await recordEvent(tx, {
+    orgId: a.org.org.id,
+    actor: a.actor,
+    kind: 'record.created',
+    subject: `record:${row.id}`,
+    payload: { pack: a.pack, kind: a.kind, title: row.title, state: row.state, data: data as object, evaluation: summary(evaluation) },
+    at: a.now,
+  });
+  return { record: present(row as RecordRow), evaluation };
+}
+
+export const createRecord = defineUseCase({
+  name: 'create a record',
+  access: { kind: 'org', permission: 'records.write' },
+  input: z.object({
+    org: z.string(),
+    pack: z.string().min(1).max(100),
+    kind: z.string().min(1).max(100),
+    unitId: z.string().max(64).optional(),
+    data: z.unknown(),
+  }),
+  async run({ app, org, input, principal, now }) {
+    if (!unitAllowed(org, 'records.write', input.unitId ?? null)) {
+      throw new AppError('PRB_FORBIDDEN', 'Your roles do not let you create records in that unit.');
+    }
+    const { pack, kind, data, unitId } = input;
+    return app.store.db.transaction((tx) => createRecordInTx(app, tx, { org, actor: principal, pack, kind, data, unitId, now }));
+  },
+});
+
+export const updateRecord = defineUseCase({
+  name: 'update a record',
+  access: { kind: 'org', permission: 'records.write' },
+  input: z.object({
+    org: z.string(),
+    id: z.string().min(1).max(64),
+    /** The version the editor started from: a stale edit is refused, not silently lost. */
+    version: z.int().min(1),
+    data: z.unknown(),
+  }),
+  async run({ app, org, input, principal, now }) {
+    return app.store.db.transaction(async (tx) => {
+      const row = await loadRecord(tx, org, input.id, 'records.write');
+      const mod = packOf(app, row.pack);
+      const rk = recordKindOf(mod, row.kind);
+      if (workflowOf(mod, rk).states[row.state]?.terminal) {
+        throw new AppError('PRB_CONFLICT', `Record ${row.id} is ${row.state}; a closed record cannot be edited.`);
+      }
+      if (row.version !== input.version) {
+        throw new AppError('PRB_CONFLICT', `Record ${row.id} changed since you opened it (version ${row.version}, yours ${input.version}); reload it and apply your change again.`);
+      }
+      const data = validateData(rk, input.data);
+      const evaluation = await evaluateRecord(app, org, mod, rk, data, orgToday(org.org, now));
+      const next = { data: data as object, title: rk.titleOf(data).slice(0, 300), dueOn: nextDue(evaluation.findings), version: row.version + 1, updatedAt: now };
+      await tx.update(records).set(next).where(and(eq(records.orgId, org.org.id), eq(records.id, row.id)));
+      await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'record.updated', subject: `record:${row.id}`, payload: { before: row.data as object, after: data as object, evaluation: summary(evaluation) }, at: now });
+      return { record: present({ ...row, ...next }), evaluation };
+    });
+  },
+});
+
+export interface TransitionArgs {
+  org: OrgScope;
+  actor: Principal | 'system';
+  /** The name written into the stamped field (e.g. approvedBy). */
+  actorName: string;
+  id: string;
+  transition: string;
+  now: Date;
+}
+
+/** Attempts a transition. Refusals are recorded as events too, in their own transaction, then thrown. */
+export async function transitionRecordInTx(app: App, tx: Db, a: TransitionArgs) {
+  const row = await loadRecord(tx, a.org, a.id, 'records.write');
+  const mod = packOf(app, row.pack);
+  const rk = recordKindOf(mod, row.kind);
+  const machine = workflowOf(mod, rk);
+  const t = machine.transitions.find((x) => x.name === a.transition && x.from.includes(row.state));
+  if (t?.roles && a.actor !== 'system') {
+    const allowedRoles = t.roles;
+    const holds = a.org.memberships.some((m) => allowedRoles.includes(m.role) && (m.unitId === undefined || m.unitId === row.unitId));
+    if (!holds) {
+      throw new AppError('PRB_FORBIDDEN', `"${t.title}" needs one of the roles ${allowedRoles.join(', ')}.`, { roles: [...allowedRoles] });
+    }
+  }
+  const field = rk.stamps?.[a.transition];
+  const facts = field ? { ...(row.data as object), [field]: a.actorName } : row.data;
+  const overrides = await overridesFor(tx, a.org.org.id, row.pack);
+  const attempt = attemptTransition(mod.pack, machine, {
+    state: row.state,
+    transition: a.transition,
+    facts,
+    actor: a.actor === 'system' ? 'system' : `user:${a.actor.userId}`,
+    at: a.now,
+    asOf: orgToday(a.org.org, a.now),
+    overrides,
+    org: a.org.org.slug,
+  });
+  if (!attempt.allowed) return { allowed: false as const, attempt, row };
+  const data = facts as object;
+  const evaluation = evaluate(mod.pack, rk.caseKind, data, { asOf: attempt.asOf, org: a.org.org.slug, overrides });
+  const next = { state: attempt.to, data, dueOn: nextDue(evaluation.findings), version: row.version + 1, updatedAt: a.now };
+  await tx.update(records).set(next).where(and(eq(records.orgId, a.org.org.id), eq(records.id, row.id)));
+  await recordEvent(tx, {
+    orgId: a.org.org.id,
+    actor: a.actor,
+    kind: 'record.transitioned',
+    subject: `record:${row.id}`,
+    payload: { transition: attempt.transition, from: attempt.from, to: attempt.to, asOf: attempt.asOf, packVersion: mod.pack.manifest.version, findings: attempt.findings },
+    at: a.now,
+  });
+  return { allowed: true as const, attempt, record: present({ ...row, ...next }) };
+}
+
+export const transitionRecord = defineUseCase({
+  name: 'move a record through its workflow',
+  access: { kind: 'org', permission: 'records.write' },
+  input: z.object({ org: z.string(), id: z.string().min(1).max(64), transition: z.string().min(1).max(100) }),
+  async run({ app, org, input, principal, now }) {
+    const db = app.store.db;
+    const result = await db.transaction((tx) =>
+      transitionRecordInTx(app, tx, { org, actor: principal, actorName: principal.displayName, id: input.id, transition: input.transition, now }),
+    );
+    if (result.allowed) return { record: result.record, findings: result.attempt.findings };
+    const violations = result.attempt.findings.filter((f) => f.kind === 'violation');
+    await db.transaction((tx) =>
+      recordEvent(tx, {
+        orgId: org.org.id,
+        actor: principal,
+        kind: 'record.transition-refused',
+        subject: `record:${input.id}`,
+        payload: { transition: result.attempt.transition, from: result.attempt.from, asOf: result.attempt.asOf, packVersion: packOf(app, result.row.pack).pack.manifest.version, findings: result.attempt.findings },
+        at: now,
+      }),
+    );
+    const code = violations.some((v) => v.rule.includes('self-approval') || v.rule.includes('segregation'))
+      ? 'PRB_SEGREGATION_OF_DUTIES'
+      : 'PRB_TRANSITION_REFUSED';
+    throw new AppError(code, `"${input.transition}" was refused: ${violations.map((v) => v.message).join(' ')}`, {
+      findings: result.attempt.findings,
+    });
+  },
+});
+
+const SORTS = { updatedAt: records.updatedAt, dueOn: records.dueOn, title: records.title, state: records.state, createdAt: records.createdAt } as const;
+
+export const listRecords = defineUseCase({
+  name: 'list records',
+  access: { kind: 'org', permission: 'records.read' },
+  input: z.object({
+    org: z.string(),
+    pack: z.string().max(100).optional(),
+    kind: z.string().max(100).optional(),
+    state: z.string().max(100).optional(),
+    q: z.string().max(200).optional(),
+    dueOnOrBefore: zCalendarDate.optional(),
+    sort: z.enum(['updatedAt', 'dueOn', 'title', 'state', 'createdAt']).default('updatedAt'),
+    dir: z.enum(['asc', 'desc']).default('desc'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  }),
+  async run({ app, org, input }) {
+    const where: SQL[] = [eq(records.orgId, org.org.id)];
+    if (input.pack) where.push(eq(records.pack, input.pack));
+    if (input.kind) where.push(eq(records.kind, input.kind));
+    if (input.state) where.push(eq(records.state, input.state));
+    if (input.q) where.push(ilike(records.title, `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    if (input.dueOnOrBefore) where.push(lte(records.dueOn, input.dueOnOrBefore));
+    const scope = org.scope('records.read');
+    if (scope !== 'org' && scope !== 'none') where.push(inArray(records.unitId, [...scope]));
+    const col = SORTS[input.sort];
+    const db = app.store.db;
+    const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(records).where(and(...where));
+    const rows = await db
+      .select()
+      .from(records)
+      .where(and(...where))
+      .orderBy(input.dir === 'asc' ? asc(col) : desc(col), asc(records.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize);
+    return { total: countRow?.n ?? 0, page: input.page, pageSize: input.pageSize, records: rows.map(present) };
+  },
+});
+
+export const getRecord = defineUseCase({
+  name: 'open a record',
+  access: { kind: 'org', permission: 'records.read' },
+  input: z.object({ org: z.string(), id: z.string().min(1).max(64), asOf: zCalendarDate.optional() }),
+  async run({ app, org, input, now }) {
+    const db = app.store.db;
+    const row = await loadRecord(db, org, input.id, 'records.read');
+    const mod = packOf(app, row.pack);
+    const rk = recordKindOf(mod, row.kind);
+    const machine = workflowOf(mod, rk);
+    const evaluation = await evaluateRecord(app, org, mod, rk, row.data, input.asOf ?? orgToday(org.org, now));
+    const timeline = await withActorNames(db, await listEvents(db, org.org.id, { subject: `record:${row.id}`, order: 'asc', limit: 1000 }));
+    const docs = await db
+      .select({ id: documents.id, name: documents.name, mediaType: documents.mediaType, sizeBytes: documents.sizeBytes, sensitivity: documents.sensitivity, sha256: documents.sha256, createdAt: documents.createdAt })
+      .from(documentLinks)
+      .innerJoin(documents, and(eq(documents.orgId, documentLinks.orgId), eq(documents.id, documentLinks.documentId)))
+      .where(and(eq(documentLinks.orgId, org.org.id), eq(documentLinks.recordId, row.id)));
+    return {
+      record: present(row),
+      evaluation,
+      workflow: { id: machine.id, title: machine.title, state: machine.states[row.state], transitions: availableTransitions(machine, row.state).map((t) => ({ name: t.name, title: t.title, to: t.to, roles: t.roles ?? [] })) },
+      timeline,
+      documents: docs.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+    };
+  },
+});

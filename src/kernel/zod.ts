@@ -1,0 +1,21 @@
+// Zod schemas for the kernel's value types, so fact and record schemas validate them the same way.
+import { z } from 'zod';
+import { type CalendarDate, isCalendarDate } from './date.ts';
+
+const DATE_MESSAGE = 'expected a calendar date YYYY-MM-DD that exists';
+
+export const zCalendarDate = z
+  .string({ error: DATE_MESSAGE })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DATE_MESSAGE })
+  .refine((s) => isCalendarDate(s), { error: DATE_MESSAGE })
+  .transform((s) => s as CalendarDate)
+  .describe('calendar date YYYY-MM-DD');
+
+export const zCents = z.int().describe('amount in integer cents');
+
+/** A rate in basis points between min and max inclusive (10% = 1000). */
+export function zBasisPointsBetween(min: number, max: number) {
+  return z.int().min(min).max(max).describe(`rate in integer basis points (1% = 100), ${min} to ${max}`);
+}
+
+export const zBasisPoints = zBasisPointsBetween(0, 10000);
