@@ -1,0 +1,93 @@
+// First start of an empty store: the demo organisation, its administrator with a one-time password
+// (printed once, never a fixed default), and each pack's demo records. Later starts load the demo
+// records of packs installed since (tracked by a demo.loaded event per pack).
+import { and, count, eq } from 'drizzle-orm';
+import { addDays, parseDate, todayIn } from '../../kernel/index.ts';
+import { events, organisations, orgUnits, users } from '../../store/schema.ts';
+import type { App } from '../app.ts';
+import { hashPassword, newId, oneTimePassword } from '../auth/secrets.ts';
+import type { OrgScope } from '../use-case.ts';
+import { grantRoleInTx } from './admin.ts';
+import { recordEvent } from './events.ts';
+import { createRecordInTx, transitionRecordInTx } from './records.ts';
+
+export const DEMO_ORG_SLUG = 'demo';
+export const DEMO_ADMIN_EMAIL = 'admin@demo.example.org';
+
+export interface BootstrapResult {
+  created: boolean;
+  org: string;
+  adminEmail?: string;
+  /** Shown once to the person starting Probity; only its argon2id hash is stored. */
+  oneTimePassword?: string;
+  demoPacksLoaded: string[];
+}
+
+function systemScope(org: typeof organisations.$inferSelect): OrgScope {
+  return { org, memberships: [], scope: () => 'org', hasRole: () => true };
+}
+
+export async function bootstrap(app: App): Promise<BootstrapResult> {
+  const db = app.store.db;
+  const now = app.clock();
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(organisations);
+  let result: BootstrapResult = { created: false, org: DEMO_ORG_SLUG, demoPacksLoaded: [] };
+  if (n === 0) {
+    const password = oneTimePassword();
+    const passwordHash = await hashPassword(password);
+    await db.transaction(async (tx) => {
+      const org = { id: newId(), slug: DEMO_ORG_SLUG, name: 'Demo School District', fiscalYearStartMonth: 7, timeZone: 'America/Denver', isDemo: true, createdAt: now };
+      await tx.insert(organisations).values(org);
+      await recordEvent(tx, { orgId: org.id, actor: 'system', kind: 'organisation.created', subject: `org:${org.id}`, payload: { slug: org.slug, name: org.name }, at: now });
+      for (const name of ['District office', 'Lincoln Elementary', 'Athletics']) {
+        const unit = { orgId: org.id, id: newId(), name, parentId: null, createdAt: now };
+        await tx.insert(orgUnits).values(unit);
+        await recordEvent(tx, { orgId: org.id, actor: 'system', kind: 'unit.created', subject: `unit:${unit.id}`, payload: { name }, at: now });
+      }
+      const userId = newId();
+      await tx.insert(users).values({ id: userId, email: DEMO_ADMIN_EMAIL, displayName: 'Demo Administrator', passwordHash, mustChangePassword: true, createdAt: now });
+      await recordEvent(tx, { orgId: org.id, actor: 'system', kind: 'user.created', subject: `user:${userId}`, payload: { email: DEMO_ADMIN_EMAIL }, at: now });
+      await grantRoleInTx(app, tx, { orgId: org.id, userId, role: 'org-admin', actor: 'system', now });
+    });
+    result = { created: true, org: DEMO_ORG_SLUG, adminEmail: DEMO_ADMIN_EMAIL, oneTimePassword: password, demoPacksLoaded: [] };
+  }
+  result.demoPacksLoaded = await loadDemoRecords(app);
+  return result;
+}
+
+/** Loads, into the demo organisation, the demo records of every pack not loaded there before. */
+export async function loadDemoRecords(app: App): Promise<string[]> {
+  const db = app.store.db;
+  const [org] = await db.select().from(organisations).where(eq(organisations.slug, DEMO_ORG_SLUG));
+  if (!org) return [];
+  const loaded: string[] = [];
+  for (const mod of app.packs) {
+    const id = mod.pack.manifest.id;
+    const [{ n } = { n: 0 }] = await db
+      .select({ n: count() })
+      .from(events)
+      .where(and(eq(events.orgId, org.id), eq(events.kind, 'demo.loaded'), eq(events.subject, `pack:${id}`)));
+    if (n > 0 || !mod.demo) continue;
+    const now = app.clock();
+    const today = todayIn(org.timeZone, now);
+    const scope = systemScope(org);
+    await db.transaction(async (tx) => {
+      const demo = mod.demo!(today);
+      for (const d of demo) {
+        const steps = d.transitions ?? [];
+        // Back-date creation to just before the first step so the timeline reads in order.
+        const firstDaysAgo = Math.max(0, ...steps.map((s) => s.daysAgo + 1));
+        const createdAt = new Date(now.getTime() - firstDaysAgo * 86_400_000);
+        const { record } = await createRecordInTx(app, tx, { org: scope, actor: 'system', pack: id, kind: d.kind, data: d.data, now: createdAt });
+        for (const step of steps) {
+          const at = new Date(now.getTime() - step.daysAgo * 86_400_000);
+          const r = await transitionRecordInTx(app, tx, { org: scope, actor: 'system', actorName: step.by, id: record.id, transition: step.name, now: at });
+          if (!r.allowed) throw new Error(`demo record of pack ${id}: transition ${step.name} refused`);
+        }
+      }
+      await recordEvent(tx, { orgId: org.id, actor: 'system', kind: 'demo.loaded', subject: `pack:${id}`, payload: { records: demo.length, asOf: addDays(parseDate(today), 0) }, at: now });
+    });
+    loaded.push(id);
+  }
+  return loaded;
+}
