@@ -2,7 +2,7 @@
 import type { PackModule } from '../packs/framework.ts';
 import { PACKS } from '../packs/registry.ts';
 import type { Store } from '../store/connect.ts';
-import { CORE_ROLES, type Permission, PERMISSIONS, type RoleDef } from './roles.ts';
+import { CORE_ROLES, PERMISSIONS, type Permission, type RoleDef } from './roles.ts';
 
 export interface App {
   store: Store;
@@ -25,7 +25,9 @@ export function createApp(opts: CreateAppOptions): App {
     (p.roles ?? []).map((r) => ({
       id: r.id,
       title: r.title,
-      permissions: r.permissions.filter((x): x is Permission => (PERMISSIONS as readonly string[]).includes(x)),
+      permissions: r.permissions.filter((x): x is Permission =>
+        (PERMISSIONS as readonly string[]).includes(x),
+      ),
     })),
   );
   return {

@@ -15,7 +15,12 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  PROBITY_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  PROBITY_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   // Set to "true" behind HTTPS so session cookies carry the Secure attribute.
   PROBITY_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   // Sign-in attempts allowed per client address per minute.

@@ -28,14 +28,34 @@ export const CORE_ROLES: readonly RoleDef[] = [
   {
     id: 'auditor',
     title: 'Auditor: reads everything, verifies the event log, changes nothing',
-    permissions: ['org.read', 'evaluate', 'events.read', 'events.verify', 'parameters.read', 'documents.read', 'records.read'],
+    permissions: [
+      'org.read',
+      'evaluate',
+      'events.read',
+      'events.verify',
+      'parameters.read',
+      'documents.read',
+      'records.read',
+    ],
   },
   {
     id: 'member',
     title: 'Member: works on records',
-    permissions: ['org.read', 'evaluate', 'parameters.read', 'documents.read', 'documents.write', 'records.read', 'records.write'],
+    permissions: [
+      'org.read',
+      'evaluate',
+      'parameters.read',
+      'documents.read',
+      'documents.write',
+      'records.read',
+      'records.write',
+    ],
   },
-  { id: 'viewer', title: 'Viewer: reads records', permissions: ['org.read', 'parameters.read', 'records.read', 'documents.read'] },
+  {
+    id: 'viewer',
+    title: 'Viewer: reads records',
+    permissions: ['org.read', 'parameters.read', 'records.read', 'documents.read'],
+  },
 ];
 
 export interface Membership {

@@ -10,7 +10,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config, opts: { command: string; migrate?: boolean }): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  opts: { command: string; migrate?: boolean },
+): Promise<Runtime> {
   const store = await openStore({
     dataDir: config.dataDir,
     command: opts.command,

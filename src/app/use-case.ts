@@ -2,7 +2,7 @@
 // authenticates and authorises before the use case runs. Interfaces (HTTP, CLI, jobs) reach the
 // application only through `execute`, so none of them can skip the check.
 import { and, eq } from 'drizzle-orm';
-import type { ZodType } from 'zod';
+import type { output, ZodType } from 'zod';
 import { organisations, roleMemberships } from '../store/schema.ts';
 import type { App } from './app.ts';
 import { AppError, type FieldIssue, InputInvalidError } from './errors.ts';
@@ -30,7 +30,10 @@ export interface OrgScope {
 
 export type Access =
   | { kind: 'public' }
-  | { kind: 'authenticated'; /** allowed while a one-time password is still unchanged */ beforePasswordChange?: boolean }
+  | {
+      kind: 'authenticated' /** allowed while a one-time password is still unchanged */;
+      beforePasswordChange?: boolean;
+    }
   | { kind: 'org'; permission: Permission };
 
 export interface UseCaseContext<I> {
@@ -51,20 +54,25 @@ export type RunContext<I, A extends Access> = A extends { kind: 'org' }
     ? UseCaseContext<I> & { principal: Principal }
     : UseCaseContext<I>;
 
-export interface UseCase<I, O, A extends Access = Access> {
+export interface UseCase<I, O, A extends Access = Access, S extends ZodType = ZodType<I>> {
   name: string;
   access: A;
   /** For org access the input carries `org`, the organisation's slug. */
-  input: ZodType<I>;
+  input: S;
   // Method syntax: checked bivariantly, so a UseCase<I, O, {kind:'org'}> is a UseCase<I, O>.
   run(ctx: RunContext<I, A>): Promise<O>;
 }
 
-export function defineUseCase<I, O, const A extends Access>(u: UseCase<I, O, A>): UseCase<I, O, A> {
+export function defineUseCase<S extends ZodType, O, const A extends Access>(
+  u: UseCase<output<S>, O, A, S>,
+): UseCase<output<S>, O, A, S> {
   return u;
 }
 
-export function zodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix = ''): FieldIssue[] {
+export function zodIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  prefix = '',
+): FieldIssue[] {
   return issues.map((i) => ({
     path: `${prefix}/${i.path.map((p) => String(p)).join('/')}`.replace(/\/$/, '') || '/',
     message: i.message,
@@ -118,7 +126,8 @@ export async function execute<I, O>(
     case 'org': {
       const p = requirePrincipal(principal, false);
       const slug = (input as { org?: unknown }).org;
-      if (typeof slug !== 'string') throw new InputInvalidError([{ path: '/org', message: 'name the organisation' }]);
+      if (typeof slug !== 'string')
+        throw new InputInvalidError([{ path: '/org', message: 'name the organisation' }]);
       const org = await loadOrgScope(app, p, slug);
       if (org.scope(access.permission) === 'none') {
         throw new AppError(
@@ -140,7 +149,8 @@ export async function execute<I, O>(
 }
 
 function requirePrincipal(principal: Principal | undefined, beforePasswordChange: boolean): Principal {
-  if (!principal) throw new AppError('PRB_UNAUTHENTICATED', 'Sign in, or send an API token as "Authorization: Bearer …".');
+  if (!principal)
+    throw new AppError('PRB_UNAUTHENTICATED', 'Sign in, or send an API token as "Authorization: Bearer …".');
   if (principal.mustChangePassword && !beforePasswordChange) {
     throw new AppError(
       'PRB_PASSWORD_CHANGE_REQUIRED',

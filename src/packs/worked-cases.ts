@@ -4,7 +4,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { type Evaluation, evaluate, type Finding, type Pack, ProbityError, parseDate } from '../kernel/index.ts';
+import {
+  type Evaluation,
+  evaluate,
+  type Finding,
+  type Pack,
+  ProbityError,
+  parseDate,
+} from '../kernel/index.ts';
 
 const expectedFinding = z
   .object({
@@ -26,7 +33,11 @@ const workedCase = z
     org: z.string().optional(),
     facts: z.unknown(),
     overrides: z
-      .array(z.object({ parameterId: z.string(), from: z.string(), value: z.unknown(), reason: z.string() }).strict())
+      .array(
+        z
+          .object({ parameterId: z.string(), from: z.string(), value: z.unknown(), reason: z.string() })
+          .strict(),
+      )
       .optional(),
     /** rule id → exactly the findings that rule must return ([] = none). */
     expect: z.record(z.string(), z.array(expectedFinding)).optional(),
@@ -53,10 +64,15 @@ export function loadWorkedCases(pack: Pack): WorkedCaseFile[] {
     .filter((f) => f.endsWith('.yaml'))
     .sort();
   return files.map((file) => {
-    const parsed = casesFile.safeParse(parse(readFileSync(join(pack.casesDir!, file), 'utf8'), { merge: true }));
+    const parsed = casesFile.safeParse(
+      parse(readFileSync(join(pack.casesDir!, file), 'utf8'), { merge: true }),
+    );
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new ProbityError('PRB_PACK_DEFINITION', `worked cases ${file} of pack ${pack.manifest.id}: ${problems}`);
+      throw new ProbityError(
+        'PRB_PACK_DEFINITION',
+        `worked cases ${file} of pack ${pack.manifest.id}: ${problems}`,
+      );
     }
     return { file, ...parsed.data };
   });
@@ -92,7 +108,9 @@ export function checkWorkedCase(pack: Pack, caseKind: string, c: WorkedCase): st
   } catch (error) {
     if (c.error && error instanceof ProbityError && error.code === c.error) {
       const text = JSON.stringify(error.details ?? {}) + error.message;
-      return (c.errorPaths ?? []).filter((p) => !text.includes(p)).map((p) => `the error does not name the field ${p}`);
+      return (c.errorPaths ?? [])
+        .filter((p) => !text.includes(p))
+        .map((p) => `the error does not name the field ${p}`);
     }
     return [`evaluation failed: ${error instanceof Error ? error.message : String(error)}`];
   }
@@ -111,7 +129,9 @@ export function checkWorkedCase(pack: Pack, caseKind: string, c: WorkedCase): st
       else unmatched.splice(i, 1);
     }
     for (const f of unmatched) {
-      problems.push(`${ruleId}: unexpected ${f.kind} finding "${f.message}" values=${JSON.stringify(f.values ?? {})}`);
+      problems.push(
+        `${ruleId}: unexpected ${f.kind} finding "${f.message}" values=${JSON.stringify(f.values ?? {})}`,
+      );
     }
   }
   return problems;

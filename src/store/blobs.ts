@@ -10,7 +10,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 function blobPath(documentsDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ProbityError('PRB_NOT_FOUND', `no document with hash ${sha256}`);
+  if (!/^[0-9a-f]{64}$/.test(sha256))
+    throw new ProbityError('PRB_NOT_FOUND', `no document with hash ${sha256}`);
   return join(documentsDir, sha256.slice(0, 2), sha256.slice(2));
 }
 

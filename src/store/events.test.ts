@@ -56,7 +56,8 @@ describe('event log', () => {
     const store = await seeded(2);
     try {
       // Drizzle wraps the database error; the trigger's message is its cause.
-      const appendOnly = (e: unknown) => /append-only/.test(String((e as Error & { cause?: Error }).cause?.message));
+      const appendOnly = (e: unknown) =>
+        /append-only/.test(String((e as Error & { cause?: Error }).cause?.message));
       await assert.rejects(store.db.execute(sql`update events set actor = 'x' where seq = 1`), appendOnly);
       await assert.rejects(store.db.execute(sql`delete from events where seq = 2`), appendOnly);
       assert.equal((await verifyChain(store.db, 'org-a')).ok, true);
@@ -103,7 +104,9 @@ describe('event log', () => {
       const [e2] = await listEvents(store.db, 'org-a', { afterSeq: 1, limit: 1, order: 'asc' });
       assert.ok(e2);
       await store.db.execute(sql`alter table events disable trigger events_append_only`);
-      await store.db.execute(sql`update events set hash = ${'f'.repeat(64)} where org_id = 'org-a' and seq = 2`);
+      await store.db.execute(
+        sql`update events set hash = ${'f'.repeat(64)} where org_id = 'org-a' and seq = 2`,
+      );
       const result = await verifyChain(store.db, 'org-a');
       assert.ok(!result.ok);
       assert.equal(result.seq, 2);

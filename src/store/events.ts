@@ -3,8 +3,8 @@
 // hash = sha256(prev_hash || canonical JSON of {orgId, seq, at, actor, kind, subject, payload}).
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from './connect.ts';
 import { canonicalJson } from './canonical-json.ts';
+import type { Db } from './connect.ts';
 import { events } from './schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -100,7 +100,11 @@ export interface ListEventsOptions {
   order?: 'asc' | 'desc';
 }
 
-export async function listEvents(db: Db, orgId: string, opts: ListEventsOptions = {}): Promise<EventRecord[]> {
+export async function listEvents(
+  db: Db,
+  orgId: string,
+  opts: ListEventsOptions = {},
+): Promise<EventRecord[]> {
   const where = [eq(events.orgId, orgId)];
   if (opts.subject !== undefined) where.push(eq(events.subject, opts.subject));
   if (opts.kind !== undefined) where.push(eq(events.kind, opts.kind));

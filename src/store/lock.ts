@@ -89,5 +89,8 @@ export function lockDataDir(dataDir: string, command: string): DataDirLock {
       }
     }
   }
-  throw new ProbityError('PRB_STORE_LOCKED', `Could not take the lock ${path}; another process keeps taking it.`);
+  throw new ProbityError(
+    'PRB_STORE_LOCKED',
+    `Could not take the lock ${path}; another process keeps taking it.`,
+  );
 }

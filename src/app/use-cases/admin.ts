@@ -25,7 +25,11 @@ export const listUnits = defineUseCase({
   access: { kind: 'org', permission: 'org.read' },
   input: z.object({ org }),
   async run({ app, org }) {
-    const rows = await app.store.db.select().from(orgUnits).where(eq(orgUnits.orgId, org.org.id)).orderBy(asc(orgUnits.name));
+    const rows = await app.store.db
+      .select()
+      .from(orgUnits)
+      .where(eq(orgUnits.orgId, org.org.id))
+      .orderBy(asc(orgUnits.name));
     return rows.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId }));
   },
 });
@@ -38,14 +42,23 @@ export const createUnit = defineUseCase({
     return app.store.db.transaction(async (tx) => {
       const existing = await tx.select().from(orgUnits).where(eq(orgUnits.orgId, org.org.id));
       if (existing.some((u) => u.name.toLowerCase() === input.name.toLowerCase())) {
-        throw new InputInvalidError([{ path: '/name', message: `a unit named "${input.name}" already exists` }]);
+        throw new InputInvalidError([
+          { path: '/name', message: `a unit named "${input.name}" already exists` },
+        ]);
       }
       if (input.parentId && !existing.some((u) => u.id === input.parentId)) {
         throw new InputInvalidError([{ path: '/parentId', message: 'is not a unit of this organisation' }]);
       }
       const unit = { orgId: org.org.id, id: newId(), name: input.name, parentId: input.parentId ?? null };
       await tx.insert(orgUnits).values({ ...unit, createdAt: now });
-      await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'unit.created', subject: `unit:${unit.id}`, payload: { name: unit.name, parentId: unit.parentId }, at: now });
+      await recordEvent(tx, {
+        orgId: org.org.id,
+        actor: principal,
+        kind: 'unit.created',
+        subject: `unit:${unit.id}`,
+        payload: { name: unit.name, parentId: unit.parentId },
+        at: now,
+      });
       return { id: unit.id, name: unit.name, parentId: unit.parentId };
     });
   },
@@ -59,14 +72,18 @@ export const listUsers = defineUseCase({
     const db = app.store.db;
     const memberships = await db.select().from(roleMemberships).where(eq(roleMemberships.orgId, org.org.id));
     const ids = [...new Set(memberships.map((m) => m.userId))];
-    const people = ids.length ? await db.select().from(users).where(inArray(users.id, ids)).orderBy(asc(users.displayName)) : [];
+    const people = ids.length
+      ? await db.select().from(users).where(inArray(users.id, ids)).orderBy(asc(users.displayName))
+      : [];
     return people.map((u) => ({
       id: u.id,
       email: u.email,
       displayName: u.displayName,
       disabled: u.disabledAt !== null,
       mustChangePassword: u.mustChangePassword,
-      roles: memberships.filter((m) => m.userId === u.id).map((m) => ({ id: m.id, role: m.role, unitId: m.unitId })),
+      roles: memberships
+        .filter((m) => m.userId === u.id)
+        .map((m) => ({ id: m.id, role: m.role, unitId: m.unitId })),
     }));
   },
 });
@@ -78,15 +95,26 @@ async function checkRole(app: App, tx: Db, orgId: string, role: string, unitId: 
     ]);
   }
   if (unitId) {
-    const [unit] = await tx.select().from(orgUnits).where(and(eq(orgUnits.orgId, orgId), eq(orgUnits.id, unitId)));
-    if (!unit) throw new InputInvalidError([{ path: '/unitId', message: 'is not a unit of this organisation' }]);
+    const [unit] = await tx
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.orgId, orgId), eq(orgUnits.id, unitId)));
+    if (!unit)
+      throw new InputInvalidError([{ path: '/unitId', message: 'is not a unit of this organisation' }]);
   }
 }
 
 export async function grantRoleInTx(
   app: App,
   tx: Db,
-  a: { orgId: string; userId: string; role: string; unitId?: string | undefined; actor: Principal | 'system'; now: Date },
+  a: {
+    orgId: string;
+    userId: string;
+    role: string;
+    unitId?: string | undefined;
+    actor: Principal | 'system';
+    now: Date;
+  },
 ) {
   await checkRole(app, tx, a.orgId, a.role, a.unitId);
   const id = newId();
@@ -124,7 +152,11 @@ export const createUser = defineUseCase({
     const password = oneTimePassword();
     const passwordHash = await hashPassword(password);
     return app.store.db.transaction(async (tx) => {
-      const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${input.email}`).limit(1);
+      const [existing] = await tx
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${input.email}`)
+        .limit(1);
       let userId: string;
       if (existing) {
         // The person already has an account (another organisation): add them here, keep their password.
@@ -133,7 +165,9 @@ export const createUser = defineUseCase({
           .from(roleMemberships)
           .where(and(eq(roleMemberships.orgId, org.org.id), eq(roleMemberships.userId, existing.id)));
         if (already.length > 0) {
-          throw new InputInvalidError([{ path: '/email', message: 'already belongs to a member of this organisation' }]);
+          throw new InputInvalidError([
+            { path: '/email', message: 'already belongs to a member of this organisation' },
+          ]);
         }
         userId = existing.id;
       } else {
@@ -146,9 +180,23 @@ export const createUser = defineUseCase({
           mustChangePassword: true,
           createdAt: now,
         });
-        await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'user.created', subject: `user:${userId}`, payload: { email: input.email, displayName: input.displayName }, at: now });
+        await recordEvent(tx, {
+          orgId: org.org.id,
+          actor: principal,
+          kind: 'user.created',
+          subject: `user:${userId}`,
+          payload: { email: input.email, displayName: input.displayName },
+          at: now,
+        });
       }
-      await grantRoleInTx(app, tx, { orgId: org.org.id, userId, role: input.role, unitId: input.unitId, actor: principal, now });
+      await grantRoleInTx(app, tx, {
+        orgId: org.org.id,
+        userId,
+        role: input.role,
+        unitId: input.unitId,
+        actor: principal,
+        now,
+      });
       return { id: userId, email: input.email, oneTimePassword: existing ? null : password };
     });
   },
@@ -157,7 +205,12 @@ export const createUser = defineUseCase({
 export const grantRole = defineUseCase({
   name: 'grant a role',
   access: { kind: 'org', permission: 'users.manage' },
-  input: z.object({ org, userId: z.string().min(1).max(64), role: z.string().min(1).max(100), unitId: z.string().max(64).optional() }),
+  input: z.object({
+    org,
+    userId: z.string().min(1).max(64),
+    role: z.string().min(1).max(100),
+    unitId: z.string().max(64).optional(),
+  }),
   async run({ app, org, input, principal, now }) {
     return app.store.db.transaction(async (tx) => {
       const members = await tx
@@ -168,7 +221,14 @@ export const grantRole = defineUseCase({
       if (members.some((m) => m.role === input.role && (m.unitId ?? undefined) === input.unitId)) {
         throw new AppError('PRB_CONFLICT', 'The user already holds that role there.');
       }
-      const id = await grantRoleInTx(app, tx, { orgId: org.org.id, userId: input.userId, role: input.role, unitId: input.unitId, actor: principal, now });
+      const id = await grantRoleInTx(app, tx, {
+        orgId: org.org.id,
+        userId: input.userId,
+        role: input.role,
+        unitId: input.unitId,
+        actor: principal,
+        now,
+      });
       return { id };
     });
   },
@@ -191,11 +251,23 @@ export const revokeRole = defineUseCase({
           .from(roleMemberships)
           .where(and(eq(roleMemberships.orgId, org.org.id), eq(roleMemberships.role, 'org-admin')));
         if (admins.filter((a) => a.unitId === null).length <= 1) {
-          throw new AppError('PRB_CONFLICT', 'This is the last organisation administrator; grant the role to someone else first.');
+          throw new AppError(
+            'PRB_CONFLICT',
+            'This is the last organisation administrator; grant the role to someone else first.',
+          );
         }
       }
-      await tx.delete(roleMemberships).where(and(eq(roleMemberships.orgId, org.org.id), eq(roleMemberships.id, m.id)));
-      await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'role.revoked', subject: `user:${m.userId}`, payload: { membershipId: m.id, role: m.role, unitId: m.unitId }, at: now });
+      await tx
+        .delete(roleMemberships)
+        .where(and(eq(roleMemberships.orgId, org.org.id), eq(roleMemberships.id, m.id)));
+      await recordEvent(tx, {
+        orgId: org.org.id,
+        actor: principal,
+        kind: 'role.revoked',
+        subject: `user:${m.userId}`,
+        payload: { membershipId: m.id, role: m.role, unitId: m.unitId },
+        at: now,
+      });
       return { revoked: true };
     });
   },

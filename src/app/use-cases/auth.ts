@@ -34,11 +34,18 @@ export const signIn = defineUseCase({
     }
     const token = newSecret(SESSION_PREFIX);
     const expiresAt = new Date(now.getTime() + app.sessionHours * 3600_000);
-    await db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, expiresAt, lastSeenAt: now });
+    await db
+      .insert(sessions)
+      .values({ tokenHash: sha256(token), userId: user.id, expiresAt, lastSeenAt: now });
     return {
       sessionToken: token,
       expiresAt: expiresAt.toISOString(),
-      user: { id: user.id, email: user.email, displayName: user.displayName, mustChangePassword: user.mustChangePassword },
+      user: {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        mustChangePassword: user.mustChangePassword,
+      },
     };
   },
 });
@@ -109,12 +116,20 @@ export const me = defineUseCase({
   input: z.object({}),
   async run({ app, principal }) {
     const rows = await app.store.db
-      .select({ slug: organisations.slug, name: organisations.name, role: roleMemberships.role, unitId: roleMemberships.unitId })
+      .select({
+        slug: organisations.slug,
+        name: organisations.name,
+        role: roleMemberships.role,
+        unitId: roleMemberships.unitId,
+      })
       .from(roleMemberships)
       .innerJoin(organisations, eq(organisations.id, roleMemberships.orgId))
       .where(eq(roleMemberships.userId, principal.userId))
       .orderBy(asc(organisations.name));
-    const orgs = new Map<string, { slug: string; name: string; roles: { role: string; unitId: string | null }[] }>();
+    const orgs = new Map<
+      string,
+      { slug: string; name: string; roles: { role: string; unitId: string | null }[] }
+    >();
     for (const r of rows) {
       const o = orgs.get(r.slug) ?? { slug: r.slug, name: r.name, roles: [] };
       o.roles.push({ role: r.role, unitId: r.unitId });
@@ -146,7 +161,9 @@ export const changePassword = defineUseCase({
     const problem = passwordProblem(input.newPassword, user.email);
     if (problem) throw new InputInvalidError([{ path: '/newPassword', message: problem }]);
     if (input.newPassword === input.currentPassword) {
-      throw new InputInvalidError([{ path: '/newPassword', message: 'must differ from the current password' }]);
+      throw new InputInvalidError([
+        { path: '/newPassword', message: 'must differ from the current password' },
+      ]);
     }
     const passwordHash = await hashPassword(input.newPassword);
     const orgIds = await memberOrgIds(app, user.id);
@@ -155,9 +172,18 @@ export const changePassword = defineUseCase({
       // Other sessions end: a changed password must lock out whoever else knew the old one.
       await tx
         .delete(sessions)
-        .where(and(eq(sessions.userId, user.id), sql`${sessions.tokenHash} <> ${principal.credentialId ?? ''}`));
+        .where(
+          and(eq(sessions.userId, user.id), sql`${sessions.tokenHash} <> ${principal.credentialId ?? ''}`),
+        );
       for (const orgId of orgIds) {
-        await recordEvent(tx, { orgId, actor: principal, kind: 'user.password-changed', subject: `user:${user.id}`, payload: {}, at: now });
+        await recordEvent(tx, {
+          orgId,
+          actor: principal,
+          kind: 'user.password-changed',
+          subject: `user:${user.id}`,
+          payload: {},
+          at: now,
+        });
       }
     });
     return { changed: true };
@@ -195,10 +221,23 @@ export const createApiToken = defineUseCase({
         createdAt: now,
       });
       for (const orgId of orgIds) {
-        await recordEvent(tx, { orgId, actor: principal, kind: 'api-token.created', subject: `user:${principal.userId}`, payload: { tokenId: id, name: input.name }, at: now });
+        await recordEvent(tx, {
+          orgId,
+          actor: principal,
+          kind: 'api-token.created',
+          subject: `user:${principal.userId}`,
+          payload: { tokenId: id, name: input.name },
+          at: now,
+        });
       }
     });
-    return { id, name: input.name, token, prefix: token.slice(0, 10), expiresAt: expiresAt?.toISOString() ?? null };
+    return {
+      id,
+      name: input.name,
+      token,
+      prefix: token.slice(0, 10),
+      expiresAt: expiresAt?.toISOString() ?? null,
+    };
   },
 });
 
@@ -234,11 +273,24 @@ export const revokeApiToken = defineUseCase({
       const updated = await tx
         .update(apiTokens)
         .set({ revokedAt: now })
-        .where(and(eq(apiTokens.id, input.id), eq(apiTokens.userId, principal.userId), isNull(apiTokens.revokedAt)))
+        .where(
+          and(
+            eq(apiTokens.id, input.id),
+            eq(apiTokens.userId, principal.userId),
+            isNull(apiTokens.revokedAt),
+          ),
+        )
         .returning({ id: apiTokens.id });
       if (updated.length === 0) throw notFound(`An active API token ${input.id} of yours`);
       for (const orgId of orgIds) {
-        await recordEvent(tx, { orgId, actor: principal, kind: 'api-token.revoked', subject: `user:${principal.userId}`, payload: { tokenId: input.id }, at: now });
+        await recordEvent(tx, {
+          orgId,
+          actor: principal,
+          kind: 'api-token.revoked',
+          subject: `user:${principal.userId}`,
+          payload: { tokenId: input.id },
+          at: now,
+        });
       }
       return { revoked: true };
     });

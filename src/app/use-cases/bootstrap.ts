@@ -36,20 +36,62 @@ export async function bootstrap(app: App): Promise<BootstrapResult> {
     const password = oneTimePassword();
     const passwordHash = await hashPassword(password);
     await db.transaction(async (tx) => {
-      const org = { id: newId(), slug: DEMO_ORG_SLUG, name: 'Demo School District', fiscalYearStartMonth: 7, timeZone: 'America/Denver', isDemo: true, createdAt: now };
+      const org = {
+        id: newId(),
+        slug: DEMO_ORG_SLUG,
+        name: 'Demo School District',
+        fiscalYearStartMonth: 7,
+        timeZone: 'America/Denver',
+        isDemo: true,
+        createdAt: now,
+      };
       await tx.insert(organisations).values(org);
-      await recordEvent(tx, { orgId: org.id, actor: 'system', kind: 'organisation.created', subject: `org:${org.id}`, payload: { slug: org.slug, name: org.name }, at: now });
+      await recordEvent(tx, {
+        orgId: org.id,
+        actor: 'system',
+        kind: 'organisation.created',
+        subject: `org:${org.id}`,
+        payload: { slug: org.slug, name: org.name },
+        at: now,
+      });
       for (const name of ['District office', 'Lincoln Elementary', 'Athletics']) {
         const unit = { orgId: org.id, id: newId(), name, parentId: null, createdAt: now };
         await tx.insert(orgUnits).values(unit);
-        await recordEvent(tx, { orgId: org.id, actor: 'system', kind: 'unit.created', subject: `unit:${unit.id}`, payload: { name }, at: now });
+        await recordEvent(tx, {
+          orgId: org.id,
+          actor: 'system',
+          kind: 'unit.created',
+          subject: `unit:${unit.id}`,
+          payload: { name },
+          at: now,
+        });
       }
       const userId = newId();
-      await tx.insert(users).values({ id: userId, email: DEMO_ADMIN_EMAIL, displayName: 'Demo Administrator', passwordHash, mustChangePassword: true, createdAt: now });
-      await recordEvent(tx, { orgId: org.id, actor: 'system', kind: 'user.created', subject: `user:${userId}`, payload: { email: DEMO_ADMIN_EMAIL }, at: now });
+      await tx.insert(users).values({
+        id: userId,
+        email: DEMO_ADMIN_EMAIL,
+        displayName: 'Demo Administrator',
+        passwordHash,
+        mustChangePassword: true,
+        createdAt: now,
+      });
+      await recordEvent(tx, {
+        orgId: org.id,
+        actor: 'system',
+        kind: 'user.created',
+        subject: `user:${userId}`,
+        payload: { email: DEMO_ADMIN_EMAIL },
+        at: now,
+      });
       await grantRoleInTx(app, tx, { orgId: org.id, userId, role: 'org-admin', actor: 'system', now });
     });
-    result = { created: true, org: DEMO_ORG_SLUG, adminEmail: DEMO_ADMIN_EMAIL, oneTimePassword: password, demoPacksLoaded: [] };
+    result = {
+      created: true,
+      org: DEMO_ORG_SLUG,
+      adminEmail: DEMO_ADMIN_EMAIL,
+      oneTimePassword: password,
+      demoPacksLoaded: [],
+    };
   }
   result.demoPacksLoaded = await loadDemoRecords(app);
   return result;
@@ -78,14 +120,35 @@ export async function loadDemoRecords(app: App): Promise<string[]> {
         // Back-date creation to just before the first step so the timeline reads in order.
         const firstDaysAgo = Math.max(0, ...steps.map((s) => s.daysAgo + 1));
         const createdAt = new Date(now.getTime() - firstDaysAgo * 86_400_000);
-        const { record } = await createRecordInTx(app, tx, { org: scope, actor: 'system', pack: id, kind: d.kind, data: d.data, now: createdAt });
+        const { record } = await createRecordInTx(app, tx, {
+          org: scope,
+          actor: 'system',
+          pack: id,
+          kind: d.kind,
+          data: d.data,
+          now: createdAt,
+        });
         for (const step of steps) {
           const at = new Date(now.getTime() - step.daysAgo * 86_400_000);
-          const r = await transitionRecordInTx(app, tx, { org: scope, actor: 'system', actorName: step.by, id: record.id, transition: step.name, now: at });
+          const r = await transitionRecordInTx(app, tx, {
+            org: scope,
+            actor: 'system',
+            actorName: step.by,
+            id: record.id,
+            transition: step.name,
+            now: at,
+          });
           if (!r.allowed) throw new Error(`demo record of pack ${id}: transition ${step.name} refused`);
         }
       }
-      await recordEvent(tx, { orgId: org.id, actor: 'system', kind: 'demo.loaded', subject: `pack:${id}`, payload: { records: demo.length, asOf: addDays(parseDate(today), 0) }, at: now });
+      await recordEvent(tx, {
+        orgId: org.id,
+        actor: 'system',
+        kind: 'demo.loaded',
+        subject: `pack:${id}`,
+        payload: { records: demo.length, asOf: addDays(parseDate(today), 0) },
+        at: now,
+      });
     });
     loaded.push(id);
   }

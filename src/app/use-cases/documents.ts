@@ -40,7 +40,15 @@ export const uploadDocument = defineUseCase({
   access: { kind: 'org', permission: 'documents.write' },
   input: z.object({
     org: z.string(),
-    name: z.string().trim().min(1).max(255).refine((n) => !/[/\\\u0000]/.test(n), 'must not contain slashes'),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .refine(
+        (n) => !n.includes('/') && !n.includes('\\') && !n.includes('\u0000'),
+        'must not contain slashes or NUL',
+      ),
     mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'expected a media type such as application/pdf'),
     contentBase64: z.base64('expected the file content in base64'),
     sensitivity: z.enum(SENSITIVITIES).default('unmarked'),
@@ -50,10 +58,16 @@ export const uploadDocument = defineUseCase({
   async run({ app, org, input, principal, now }) {
     const bytes = Buffer.from(input.contentBase64, 'base64');
     if (bytes.length > MAX_DOCUMENT_BYTES) {
-      throw new AppError('PRB_PAYLOAD_TOO_LARGE', `Documents may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`);
+      throw new AppError(
+        'PRB_PAYLOAD_TOO_LARGE',
+        `Documents may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`,
+      );
     }
     const unknownRoles = input.readerRoles.filter((r) => !app.roles.some((x) => x.id === r));
-    if (unknownRoles.length) throw new InputInvalidError([{ path: '/readerRoles', message: `unknown roles: ${unknownRoles.join(', ')}` }]);
+    if (unknownRoles.length)
+      throw new InputInvalidError([
+        { path: '/readerRoles', message: `unknown roles: ${unknownRoles.join(', ')}` },
+      ]);
     // Bytes first (content-addressed, idempotent): if the transaction fails, an unreferenced file is
     // harmless; metadata never points at bytes that are not there.
     const sha256 = await putBlob(app.store.documentsDir, bytes);
@@ -71,17 +85,49 @@ export const uploadDocument = defineUseCase({
     };
     await app.store.db.transaction(async (tx) => {
       if (input.recordId) {
-        const [rec] = await tx.select({ id: records.id }).from(records).where(and(eq(records.orgId, org.org.id), eq(records.id, input.recordId)));
-        if (!rec) throw new InputInvalidError([{ path: '/recordId', message: 'is not a record of this organisation' }]);
+        const [rec] = await tx
+          .select({ id: records.id })
+          .from(records)
+          .where(and(eq(records.orgId, org.org.id), eq(records.id, input.recordId)));
+        if (!rec)
+          throw new InputInvalidError([
+            { path: '/recordId', message: 'is not a record of this organisation' },
+          ]);
       }
       await tx.insert(documents).values(row);
       if (input.recordId) {
-        await tx.insert(documentLinks).values({ orgId: org.org.id, documentId: row.id, recordId: input.recordId, linkedBy: principal.userId, createdAt: now });
+        await tx.insert(documentLinks).values({
+          orgId: org.org.id,
+          documentId: row.id,
+          recordId: input.recordId,
+          linkedBy: principal.userId,
+          createdAt: now,
+        });
       }
-      const event = { documentId: row.id, name: row.name, sha256, sizeBytes: row.sizeBytes, sensitivity: row.sensitivity };
-      await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'document.uploaded', subject: `document:${row.id}`, payload: event, at: now });
+      const event = {
+        documentId: row.id,
+        name: row.name,
+        sha256,
+        sizeBytes: row.sizeBytes,
+        sensitivity: row.sensitivity,
+      };
+      await recordEvent(tx, {
+        orgId: org.org.id,
+        actor: principal,
+        kind: 'document.uploaded',
+        subject: `document:${row.id}`,
+        payload: event,
+        at: now,
+      });
       if (input.recordId) {
-        await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'document.attached', subject: `record:${input.recordId}`, payload: event, at: now });
+        await recordEvent(tx, {
+          orgId: org.org.id,
+          actor: principal,
+          kind: 'document.attached',
+          subject: `record:${input.recordId}`,
+          payload: event,
+          at: now,
+        });
       }
     });
     return present(row);
@@ -93,16 +139,29 @@ export const downloadDocument = defineUseCase({
   access: { kind: 'org', permission: 'documents.read' },
   input: z.object({ org: z.string(), id: z.string().min(1).max(64) }),
   async run({ app, org, input, principal, now }) {
-    const [doc] = await app.store.db.select().from(documents).where(and(eq(documents.orgId, org.org.id), eq(documents.id, input.id)));
+    const [doc] = await app.store.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.orgId, org.org.id), eq(documents.id, input.id)));
     if (!doc) throw notFound(`Document ${input.id}`);
     if (!mayRead(doc, org, principal)) {
-      throw new AppError('PRB_FORBIDDEN', `Document ${doc.name} is marked ${doc.sensitivity}; your roles may not read it.`);
+      throw new AppError(
+        'PRB_FORBIDDEN',
+        `Document ${doc.name} is marked ${doc.sensitivity}; your roles may not read it.`,
+      );
     }
     const bytes = await readBlob(app.store.documentsDir, doc.sha256);
     if (doc.sensitivity !== 'unmarked') {
       // Reading a marked document leaves a trace in the log.
       await app.store.db.transaction((tx) =>
-        recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'document.read', subject: `document:${doc.id}`, payload: { sensitivity: doc.sensitivity }, at: now }),
+        recordEvent(tx, {
+          orgId: org.org.id,
+          actor: principal,
+          kind: 'document.read',
+          subject: `document:${doc.id}`,
+          payload: { sensitivity: doc.sensitivity },
+          at: now,
+        }),
       );
     }
     return { document: present(doc), bytes };

@@ -16,8 +16,8 @@ import { findPack } from '../../packs/registry.ts';
 import type { Db } from '../../store/connect.ts';
 import { parameterOverrides } from '../../store/schema.ts';
 import type { App } from '../app.ts';
-import { InputInvalidError } from '../errors.ts';
 import { newId } from '../auth/secrets.ts';
+import { InputInvalidError } from '../errors.ts';
 import { defineUseCase, type Organisation } from '../use-case.ts';
 import { recordEvent } from './events.ts';
 
@@ -74,7 +74,13 @@ export const listPacks = defineUseCase({
     return app.packs.map(({ pack }) => ({
       ...pack.manifest,
       caseKinds: Object.values(pack.caseKinds).map((k) => ({ id: k.id, title: k.title })),
-      rules: pack.rules.map((r) => ({ id: r.id, title: r.title, citations: r.citations, effective: r.effective, appliesTo: r.appliesTo })),
+      rules: pack.rules.map((r) => ({
+        id: r.id,
+        title: r.title,
+        citations: r.citations,
+        effective: r.effective,
+        appliesTo: r.appliesTo,
+      })),
       workflows: Object.values(pack.workflows ?? {}),
     }));
   },
@@ -119,7 +125,9 @@ export const setParameterOverride = defineUseCase({
     const { pack } = packOf(app, input.pack);
     const param = pack.parameters.find((p) => p.id === input.parameterId);
     if (!param) {
-      throw new InputInvalidError([{ path: '/parameterId', message: `is not a parameter of pack ${input.pack}` }]);
+      throw new InputInvalidError([
+        { path: '/parameterId', message: `is not a parameter of pack ${input.pack}` },
+      ]);
     }
     const problem = validateParameterValue(param, input.value);
     if (problem) throw new InputInvalidError([{ path: '/value', message: problem }]);
@@ -141,7 +149,14 @@ export const setParameterOverride = defineUseCase({
         actor: principal,
         kind: 'parameter.overridden',
         subject: `parameter:${input.parameterId}`,
-        payload: { overrideId: id, pack: input.pack, parameterId: input.parameterId, from: input.from, value: input.value, reason: input.reason },
+        payload: {
+          overrideId: id,
+          pack: input.pack,
+          parameterId: input.parameterId,
+          from: input.from,
+          value: input.value,
+          reason: input.reason,
+        },
         at: now,
       });
     });

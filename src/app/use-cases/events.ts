@@ -3,7 +3,12 @@
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../store/connect.ts';
-import { appendEvent, type EventRecord, listEvents as listStoredEvents, verifyChain } from '../../store/events.ts';
+import {
+  appendEvent,
+  type EventRecord,
+  listEvents as listStoredEvents,
+  verifyChain,
+} from '../../store/events.ts';
 import { users } from '../../store/schema.ts';
 import { defineUseCase, type Principal } from '../use-case.ts';
 
@@ -13,9 +18,23 @@ export function actorId(p: Principal | 'system'): string {
 
 export function recordEvent(
   tx: Db,
-  e: { orgId: string; actor: Principal | 'system'; kind: string; subject: string; payload: Record<string, unknown>; at: Date },
+  e: {
+    orgId: string;
+    actor: Principal | 'system';
+    kind: string;
+    subject: string;
+    payload: Record<string, unknown>;
+    at: Date;
+  },
 ): Promise<EventRecord> {
-  return appendEvent(tx, { orgId: e.orgId, actor: actorId(e.actor), kind: e.kind, subject: e.subject, payload: e.payload, at: e.at });
+  return appendEvent(tx, {
+    orgId: e.orgId,
+    actor: actorId(e.actor),
+    kind: e.kind,
+    subject: e.subject,
+    payload: e.payload,
+    at: e.at,
+  });
 }
 
 /** Adds the display name of each event's actor, for timelines that say who did what. */
@@ -23,7 +42,10 @@ export async function withActorNames(db: Db, list: EventRecord[]) {
   const ids = [...new Set(list.filter((e) => e.actor.startsWith('user:')).map((e) => e.actor.slice(5)))];
   const names = new Map<string, string>();
   if (ids.length > 0) {
-    for (const u of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))) {
+    for (const u of await db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(inArray(users.id, ids))) {
       names.set(`user:${u.id}`, u.name);
     }
   }

@@ -30,7 +30,10 @@ function recordKindOf(mod: PackModule, kind: string): RecordKind {
   if (!rk) {
     const known = Object.keys(mod.records ?? {});
     throw new InputInvalidError([
-      { path: '/kind', message: `pack ${mod.pack.manifest.id} keeps no records of kind "${kind}"; kinds: ${known.join(', ') || 'none'}` },
+      {
+        path: '/kind',
+        message: `pack ${mod.pack.manifest.id} keeps no records of kind "${kind}"; kinds: ${known.join(', ') || 'none'}`,
+      },
     ]);
   }
   return rk;
@@ -38,7 +41,8 @@ function recordKindOf(mod: PackModule, kind: string): RecordKind {
 
 function workflowOf(mod: PackModule, rk: RecordKind) {
   const machine = mod.pack.workflows?.[rk.workflow];
-  if (!machine) throw new AppError('PRB_PACK_DEFINITION', `record kind ${rk.id} names a missing workflow ${rk.workflow}`);
+  if (!machine)
+    throw new AppError('PRB_PACK_DEFINITION', `record kind ${rk.id} names a missing workflow ${rk.workflow}`);
   return machine;
 }
 
@@ -50,7 +54,9 @@ function validateData(rk: RecordKind, data: unknown): unknown {
 
 /** The next date the findings ask for something: what dashboards and reminders track. */
 function nextDue(findings: readonly Finding[]): CalendarDate | null {
-  const dues = findings.filter((f) => f.due && f.kind !== 'value' && f.kind !== 'notice').map((f) => f.due as CalendarDate);
+  const dues = findings
+    .filter((f) => f.due && f.kind !== 'value' && f.kind !== 'notice')
+    .map((f) => f.due as CalendarDate);
   return dues.length ? dues.sort()[0]! : null;
 }
 
@@ -58,12 +64,25 @@ function summary(e: Evaluation) {
   return { pack: e.pack, caseKind: e.caseKind, asOf: e.asOf, findings: e.findings };
 }
 
-async function evaluateRecord(app: App, org: OrgScope, mod: PackModule, rk: RecordKind, data: unknown, asOf: CalendarDate) {
-  const overrides = await overridesFor(app.store.db, org.org.id, mod.pack.manifest.id);
+// `db` is the transaction when there is one: PGlite has a single connection, so reading through the
+// outer handle inside a transaction would wait for that transaction forever.
+async function evaluateRecord(
+  db: Db,
+  org: OrgScope,
+  mod: PackModule,
+  rk: RecordKind,
+  data: unknown,
+  asOf: CalendarDate,
+) {
+  const overrides = await overridesFor(db, org.org.id, mod.pack.manifest.id);
   return evaluate(mod.pack, rk.caseKind, data, { asOf, org: org.org.slug, overrides });
 }
 
-function unitAllowed(org: OrgScope, permission: 'records.read' | 'records.write', unitId: string | null): boolean {
+function unitAllowed(
+  org: OrgScope,
+  permission: 'records.read' | 'records.write',
+  unitId: string | null,
+): boolean {
   const scope = org.scope(permission);
   if (scope === 'org') return true;
   if (scope === 'none') return false;
@@ -71,7 +90,10 @@ function unitAllowed(org: OrgScope, permission: 'records.read' | 'records.write'
 }
 
 async function loadRecord(db: Db, org: OrgScope, id: string, permission: 'records.read' | 'records.write') {
-  const [row] = await db.select().from(records).where(and(eq(records.orgId, org.org.id), eq(records.id, id)));
+  const [row] = await db
+    .select()
+    .from(records)
+    .where(and(eq(records.orgId, org.org.id), eq(records.id, id)));
   if (!row || !unitAllowed(org, permission, row.unitId)) throw notFound(`Record ${id}`);
   return row;
 }
@@ -108,7 +130,7 @@ export async function createRecordInTx(app: App, tx: Db, a: CreateRecordArgs) {
   const rk = recordKindOf(mod, a.kind);
   const data = validateData(rk, a.data);
   const machine = workflowOf(mod, rk);
-  const evaluation = await evaluateRecord(app, a.org, mod, rk, data, orgToday(a.org.org, a.now));
+  const evaluation = await evaluateRecord(tx, a.org, mod, rk, data, orgToday(a.org.org, a.now));
   const row = {
     orgId: a.org.org.id,
     id: newId(),
@@ -130,7 +152,14 @@ export async function createRecordInTx(app: App, tx: Db, a: CreateRecordArgs) {
     actor: a.actor,
     kind: 'record.created',
     subject: `record:${row.id}`,
-    payload: { pack: a.pack, kind: a.kind, title: row.title, state: row.state, data: data as object, evaluation: summary(evaluation) },
+    payload: {
+      pack: a.pack,
+      kind: a.kind,
+      title: row.title,
+      state: row.state,
+      data: data as object,
+      evaluation: summary(evaluation),
+    },
     at: a.now,
   });
   return { record: present(row as RecordRow), evaluation };
@@ -151,7 +180,9 @@ export const createRecord = defineUseCase({
       throw new AppError('PRB_FORBIDDEN', 'Your roles do not let you create records in that unit.');
     }
     const { pack, kind, data, unitId } = input;
-    return app.store.db.transaction((tx) => createRecordInTx(app, tx, { org, actor: principal, pack, kind, data, unitId, now }));
+    return app.store.db.transaction((tx) =>
+      createRecordInTx(app, tx, { org, actor: principal, pack, kind, data, unitId, now }),
+    );
   },
 });
 
@@ -171,16 +202,38 @@ export const updateRecord = defineUseCase({
       const mod = packOf(app, row.pack);
       const rk = recordKindOf(mod, row.kind);
       if (workflowOf(mod, rk).states[row.state]?.terminal) {
-        throw new AppError('PRB_CONFLICT', `Record ${row.id} is ${row.state}; a closed record cannot be edited.`);
+        throw new AppError(
+          'PRB_CONFLICT',
+          `Record ${row.id} is ${row.state}; a closed record cannot be edited.`,
+        );
       }
       if (row.version !== input.version) {
-        throw new AppError('PRB_CONFLICT', `Record ${row.id} changed since you opened it (version ${row.version}, yours ${input.version}); reload it and apply your change again.`);
+        throw new AppError(
+          'PRB_CONFLICT',
+          `Record ${row.id} changed since you opened it (version ${row.version}, yours ${input.version}); reload it and apply your change again.`,
+        );
       }
       const data = validateData(rk, input.data);
-      const evaluation = await evaluateRecord(app, org, mod, rk, data, orgToday(org.org, now));
-      const next = { data: data as object, title: rk.titleOf(data).slice(0, 300), dueOn: nextDue(evaluation.findings), version: row.version + 1, updatedAt: now };
-      await tx.update(records).set(next).where(and(eq(records.orgId, org.org.id), eq(records.id, row.id)));
-      await recordEvent(tx, { orgId: org.org.id, actor: principal, kind: 'record.updated', subject: `record:${row.id}`, payload: { before: row.data as object, after: data as object, evaluation: summary(evaluation) }, at: now });
+      const evaluation = await evaluateRecord(tx, org, mod, rk, data, orgToday(org.org, now));
+      const next = {
+        data: data as object,
+        title: rk.titleOf(data).slice(0, 300),
+        dueOn: nextDue(evaluation.findings),
+        version: row.version + 1,
+        updatedAt: now,
+      };
+      await tx
+        .update(records)
+        .set(next)
+        .where(and(eq(records.orgId, org.org.id), eq(records.id, row.id)));
+      await recordEvent(tx, {
+        orgId: org.org.id,
+        actor: principal,
+        kind: 'record.updated',
+        subject: `record:${row.id}`,
+        payload: { before: row.data as object, after: data as object, evaluation: summary(evaluation) },
+        at: now,
+      });
       return { record: present({ ...row, ...next }), evaluation };
     });
   },
@@ -205,9 +258,13 @@ export async function transitionRecordInTx(app: App, tx: Db, a: TransitionArgs) 
   const t = machine.transitions.find((x) => x.name === a.transition && x.from.includes(row.state));
   if (t?.roles && a.actor !== 'system') {
     const allowedRoles = t.roles;
-    const holds = a.org.memberships.some((m) => allowedRoles.includes(m.role) && (m.unitId === undefined || m.unitId === row.unitId));
+    const holds = a.org.memberships.some(
+      (m) => allowedRoles.includes(m.role) && (m.unitId === undefined || m.unitId === row.unitId),
+    );
     if (!holds) {
-      throw new AppError('PRB_FORBIDDEN', `"${t.title}" needs one of the roles ${allowedRoles.join(', ')}.`, { roles: [...allowedRoles] });
+      throw new AppError('PRB_FORBIDDEN', `"${t.title}" needs one of the roles ${allowedRoles.join(', ')}.`, {
+        roles: [...allowedRoles],
+      });
     }
   }
   const field = rk.stamps?.[a.transition];
@@ -225,15 +282,35 @@ export async function transitionRecordInTx(app: App, tx: Db, a: TransitionArgs) 
   });
   if (!attempt.allowed) return { allowed: false as const, attempt, row };
   const data = facts as object;
-  const evaluation = evaluate(mod.pack, rk.caseKind, data, { asOf: attempt.asOf, org: a.org.org.slug, overrides });
-  const next = { state: attempt.to, data, dueOn: nextDue(evaluation.findings), version: row.version + 1, updatedAt: a.now };
-  await tx.update(records).set(next).where(and(eq(records.orgId, a.org.org.id), eq(records.id, row.id)));
+  const evaluation = evaluate(mod.pack, rk.caseKind, data, {
+    asOf: attempt.asOf,
+    org: a.org.org.slug,
+    overrides,
+  });
+  const next = {
+    state: attempt.to,
+    data,
+    dueOn: nextDue(evaluation.findings),
+    version: row.version + 1,
+    updatedAt: a.now,
+  };
+  await tx
+    .update(records)
+    .set(next)
+    .where(and(eq(records.orgId, a.org.org.id), eq(records.id, row.id)));
   await recordEvent(tx, {
     orgId: a.org.org.id,
     actor: a.actor,
     kind: 'record.transitioned',
     subject: `record:${row.id}`,
-    payload: { transition: attempt.transition, from: attempt.from, to: attempt.to, asOf: attempt.asOf, packVersion: mod.pack.manifest.version, findings: attempt.findings },
+    payload: {
+      transition: attempt.transition,
+      from: attempt.from,
+      to: attempt.to,
+      asOf: attempt.asOf,
+      packVersion: mod.pack.manifest.version,
+      findings: attempt.findings,
+    },
     at: a.now,
   });
   return { allowed: true as const, attempt, record: present({ ...row, ...next }) };
@@ -246,7 +323,14 @@ export const transitionRecord = defineUseCase({
   async run({ app, org, input, principal, now }) {
     const db = app.store.db;
     const result = await db.transaction((tx) =>
-      transitionRecordInTx(app, tx, { org, actor: principal, actorName: principal.displayName, id: input.id, transition: input.transition, now }),
+      transitionRecordInTx(app, tx, {
+        org,
+        actor: principal,
+        actorName: principal.displayName,
+        id: input.id,
+        transition: input.transition,
+        now,
+      }),
     );
     if (result.allowed) return { record: result.record, findings: result.attempt.findings };
     const violations = result.attempt.findings.filter((f) => f.kind === 'violation');
@@ -256,20 +340,36 @@ export const transitionRecord = defineUseCase({
         actor: principal,
         kind: 'record.transition-refused',
         subject: `record:${input.id}`,
-        payload: { transition: result.attempt.transition, from: result.attempt.from, asOf: result.attempt.asOf, packVersion: packOf(app, result.row.pack).pack.manifest.version, findings: result.attempt.findings },
+        payload: {
+          transition: result.attempt.transition,
+          from: result.attempt.from,
+          asOf: result.attempt.asOf,
+          packVersion: packOf(app, result.row.pack).pack.manifest.version,
+          findings: result.attempt.findings,
+        },
         at: now,
       }),
     );
     const code = violations.some((v) => v.rule.includes('self-approval') || v.rule.includes('segregation'))
       ? 'PRB_SEGREGATION_OF_DUTIES'
       : 'PRB_TRANSITION_REFUSED';
-    throw new AppError(code, `"${input.transition}" was refused: ${violations.map((v) => v.message).join(' ')}`, {
-      findings: result.attempt.findings,
-    });
+    throw new AppError(
+      code,
+      `"${input.transition}" was refused: ${violations.map((v) => v.message).join(' ')}`,
+      {
+        findings: result.attempt.findings,
+      },
+    );
   },
 });
 
-const SORTS = { updatedAt: records.updatedAt, dueOn: records.dueOn, title: records.title, state: records.state, createdAt: records.createdAt } as const;
+const SORTS = {
+  updatedAt: records.updatedAt,
+  dueOn: records.dueOn,
+  title: records.title,
+  state: records.state,
+  createdAt: records.createdAt,
+} as const;
 
 export const listRecords = defineUseCase({
   name: 'list records',
@@ -297,7 +397,10 @@ export const listRecords = defineUseCase({
     if (scope !== 'org' && scope !== 'none') where.push(inArray(records.unitId, [...scope]));
     const col = SORTS[input.sort];
     const db = app.store.db;
-    const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(records).where(and(...where));
+    const [countRow] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(records)
+      .where(and(...where));
     const rows = await db
       .select()
       .from(records)
@@ -305,7 +408,12 @@ export const listRecords = defineUseCase({
       .orderBy(input.dir === 'asc' ? asc(col) : desc(col), asc(records.id))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize);
-    return { total: countRow?.n ?? 0, page: input.page, pageSize: input.pageSize, records: rows.map(present) };
+    return {
+      total: countRow?.n ?? 0,
+      page: input.page,
+      pageSize: input.pageSize,
+      records: rows.map(present),
+    };
   },
 });
 
@@ -319,17 +427,41 @@ export const getRecord = defineUseCase({
     const mod = packOf(app, row.pack);
     const rk = recordKindOf(mod, row.kind);
     const machine = workflowOf(mod, rk);
-    const evaluation = await evaluateRecord(app, org, mod, rk, row.data, input.asOf ?? orgToday(org.org, now));
-    const timeline = await withActorNames(db, await listEvents(db, org.org.id, { subject: `record:${row.id}`, order: 'asc', limit: 1000 }));
+    const evaluation = await evaluateRecord(db, org, mod, rk, row.data, input.asOf ?? orgToday(org.org, now));
+    const timeline = await withActorNames(
+      db,
+      await listEvents(db, org.org.id, { subject: `record:${row.id}`, order: 'asc', limit: 1000 }),
+    );
     const docs = await db
-      .select({ id: documents.id, name: documents.name, mediaType: documents.mediaType, sizeBytes: documents.sizeBytes, sensitivity: documents.sensitivity, sha256: documents.sha256, createdAt: documents.createdAt })
+      .select({
+        id: documents.id,
+        name: documents.name,
+        mediaType: documents.mediaType,
+        sizeBytes: documents.sizeBytes,
+        sensitivity: documents.sensitivity,
+        sha256: documents.sha256,
+        createdAt: documents.createdAt,
+      })
       .from(documentLinks)
-      .innerJoin(documents, and(eq(documents.orgId, documentLinks.orgId), eq(documents.id, documentLinks.documentId)))
+      .innerJoin(
+        documents,
+        and(eq(documents.orgId, documentLinks.orgId), eq(documents.id, documentLinks.documentId)),
+      )
       .where(and(eq(documentLinks.orgId, org.org.id), eq(documentLinks.recordId, row.id)));
     return {
       record: present(row),
       evaluation,
-      workflow: { id: machine.id, title: machine.title, state: machine.states[row.state], transitions: availableTransitions(machine, row.state).map((t) => ({ name: t.name, title: t.title, to: t.to, roles: t.roles ?? [] })) },
+      workflow: {
+        id: machine.id,
+        title: machine.title,
+        state: machine.states[row.state],
+        transitions: availableTransitions(machine, row.state).map((t) => ({
+          name: t.name,
+          title: t.title,
+          to: t.to,
+          roles: t.roles ?? [],
+        })),
+      },
       timeline,
       documents: docs.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
     };

@@ -17,7 +17,8 @@ export const pack = definePack({
     version: '1.0.0',
     source: { document: DOCUMENT, title: 'Sample Petty Cash Policy' },
     effective: '2020-07-01',
-    description: 'A small sample pack that proves the framework: limits, receipts, fiscal-year totals, a deadline and a guarded workflow.',
+    description:
+      'A small sample pack that proves the framework: limits, receipts, fiscal-year totals, a deadline and a guarded workflow.',
   },
   parameters,
   rules: [
@@ -50,8 +51,23 @@ const disbursement: RecordKind<DisbursementFacts> = {
 export const samplePack: PackModule = {
   pack,
   roles: [
-    { id: 'sample.custodian', title: 'Petty-cash custodian', permissions: ['org.read', 'evaluate', 'records.read', 'records.write', 'documents.read', 'documents.write'] },
-    { id: 'sample.approver', title: 'Petty-cash approver', permissions: ['org.read', 'evaluate', 'records.read', 'records.write', 'documents.read'] },
+    {
+      id: 'sample.custodian',
+      title: 'Petty-cash custodian',
+      permissions: [
+        'org.read',
+        'evaluate',
+        'records.read',
+        'records.write',
+        'documents.read',
+        'documents.write',
+      ],
+    },
+    {
+      id: 'sample.approver',
+      title: 'Petty-cash approver',
+      permissions: ['org.read', 'evaluate', 'records.read', 'records.write', 'documents.read'],
+    },
   ],
   records: { disbursement: disbursement as RecordKind },
   demo(today) {
@@ -60,7 +76,16 @@ export const samplePack: PackModule = {
     return [
       {
         kind: 'disbursement',
-        data: { fund: 'Front office', purpose: 'Postage for report cards', amountCents: 4_280, paidOn: day(20), hasReceipt: true, requestedBy: 'Dana Reyes', custodian: 'Dana Reyes', fundFiscalYearToDateCents: 61_500 },
+        data: {
+          fund: 'Front office',
+          purpose: 'Postage for report cards',
+          amountCents: 4_280,
+          paidOn: day(20),
+          hasReceipt: true,
+          requestedBy: 'Dana Reyes',
+          custodian: 'Dana Reyes',
+          fundFiscalYearToDateCents: 61_500,
+        },
         transitions: [
           { name: 'approve', daysAgo: 19, by: 'Lee Park' },
           { name: 'pay', daysAgo: 18, by: 'Dana Reyes' },
@@ -68,11 +93,29 @@ export const samplePack: PackModule = {
       },
       {
         kind: 'disbursement',
-        data: { fund: 'Front office', purpose: 'Classroom supplies', amountCents: 12_950, paidOn: day(2), hasReceipt: false, requestedBy: 'Dana Reyes', custodian: 'Dana Reyes', fundFiscalYearToDateCents: 65_780 },
+        data: {
+          fund: 'Front office',
+          purpose: 'Classroom supplies',
+          amountCents: 12_950,
+          paidOn: day(2),
+          hasReceipt: false,
+          requestedBy: 'Dana Reyes',
+          custodian: 'Dana Reyes',
+          fundFiscalYearToDateCents: 65_780,
+        },
       },
       {
         kind: 'disbursement',
-        data: { fund: 'Athletics', purpose: 'Referee snacks', amountCents: 2_300, paidOn: day(1), hasReceipt: false, requestedBy: 'Sam Ortiz', custodian: 'Lee Park', fundFiscalYearToDateCents: 12_000 },
+        data: {
+          fund: 'Athletics',
+          purpose: 'Referee snacks',
+          amountCents: 2_300,
+          paidOn: day(1),
+          hasReceipt: false,
+          requestedBy: 'Sam Ortiz',
+          custodian: 'Lee Park',
+          fundFiscalYearToDateCents: 12_000,
+        },
       },
     ];
   },

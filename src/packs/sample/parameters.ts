@@ -7,7 +7,12 @@ export const singleDisbursementLimit = defineParameter<number>({
   unit: 'cents',
   values: [
     { from: '2020-07-01', value: 10_000, citation: section('2.1') },
-    { from: '2026-07-01', value: 15_000, citation: section('2.1'), note: 'raised to $150.00 from July 1, 2026' },
+    {
+      from: '2026-07-01',
+      value: 15_000,
+      citation: section('2.1'),
+      note: 'raised to $150.00 from July 1, 2026',
+    },
   ],
   lastChecked: '2026-11-23',
 });

@@ -28,7 +28,13 @@ export const disbursementWorkflow = defineMachine({
       },
       roles: ['sample.approver', 'org-admin'],
     },
-    { name: 'reject', title: 'Reject', from: ['requested', 'approved'], to: 'rejected', roles: ['sample.approver', 'org-admin'] },
+    {
+      name: 'reject',
+      title: 'Reject',
+      from: ['requested', 'approved'],
+      to: 'rejected',
+      roles: ['sample.approver', 'org-admin'],
+    },
     {
       name: 'pay',
       title: 'Pay out',

@@ -11,7 +11,9 @@ export const approvalRequired = defineRule<DisbursementFacts>({
   appliesTo: ['disbursement'],
   evaluate(f) {
     if (f.approvedBy) return [];
-    return [{ kind: 'requirement', message: 'Approval is required before the cash is paid out.', due: f.paidOn }];
+    return [
+      { kind: 'requirement', message: 'Approval is required before the cash is paid out.', due: f.paidOn },
+    ];
   },
 });
 

@@ -57,7 +57,13 @@ export const annualFundTotal = defineRule<DisbursementFacts>({
     const total = f.fundFiscalYearToDateCents + f.amountCents;
     const values = { fiscalYear: fy.label, totalCents: total, limitCents: limit };
     if (total <= limit) {
-      return [{ kind: 'value', message: `${fy.label} total for fund ${f.fund} would be ${formatMoney(total)}.`, values }];
+      return [
+        {
+          kind: 'value',
+          message: `${fy.label} total for fund ${f.fund} would be ${formatMoney(total)}.`,
+          values,
+        },
+      ];
     }
     return [
       {

@@ -26,11 +26,19 @@ export const replenishmentDeadline = defineRule<ReplenishmentFacts>({
           },
         ];
       }
-      return [{ kind: 'deadline', severity: 'info', message: `Submitted on time (due ${due}).`, due, values }];
+      return [
+        { kind: 'deadline', severity: 'info', message: `Submitted on time (due ${due}).`, due, values },
+      ];
     }
     if (isAfter(ctx.asOf, due)) {
       return [
-        { kind: 'violation', severity: 'medium', message: `Replenishment for ${f.month} is overdue since ${due}.`, due, values },
+        {
+          kind: 'violation',
+          severity: 'medium',
+          message: `Replenishment for ${f.month} is overdue since ${due}.`,
+          due,
+          values,
+        },
       ];
     }
     return [{ kind: 'deadline', message: `Replenishment for ${f.month} is due by ${due}.`, due, values }];

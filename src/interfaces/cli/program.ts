@@ -1,0 +1,206 @@
+// The `probity` command line: one commander program whose actions return an exit code (docs/cli.md).
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type CalendarDate, parseDate } from '../../kernel/index.ts';
+import { PACKS } from '../../packs/registry.ts';
+import { demoCommand } from './commands/demo.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { serveCommand } from './commands/serve.ts';
+import { verifyCommand } from './commands/verify.ts';
+import { formatError, isDebug } from './errors.ts';
+import { EXIT, type Io } from './io.ts';
+
+function version(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+  return pkg && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string'
+    ? pkg.version
+    : '0.0.0';
+}
+
+function asDate(value: string): CalendarDate {
+  try {
+    return parseDate(value, '--as-of');
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : 'expected a date YYYY-MM-DD');
+  }
+}
+
+const ENVIRONMENT = `
+Environment:
+  PROBITY_DATA_DIR  where the embedded store and documents live (default ./data)
+  DATABASE_URL      use a PostgreSQL server instead of the embedded store
+  PORT, HOST        where \`probity serve\` listens (default 127.0.0.1:3000)
+  LOG_LEVEL         fatal|error|warn|info|debug|trace|silent (debug shows stack traces of defects)`;
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`;
+
+/**
+ * Builds the program. `result.code` receives the exit code of the action that ran; it stays undefined
+ * for `serve`, which keeps the process running.
+ */
+export function buildProgram(io: Io, result: { code?: number }): Command {
+  const act =
+    <A extends unknown[]>(fn: (...args: A) => Promise<number | undefined>) =>
+    async (...args: A): Promise<void> => {
+      try {
+        const code = await fn(...args);
+        if (code !== undefined) result.code = code;
+      } catch (error) {
+        io.err(formatError(error, { debug: isDebug(io.env) }));
+        result.code = EXIT.failed;
+      }
+    };
+
+  const program = new Command('probity')
+    .description(
+      'Probity: compliance operations — policies as executable, citable rules with a tamper-evident log.',
+    )
+    .version(version(), '-V, --version', 'print the version of Probity')
+    .helpOption('-h, --help', 'show help for a command')
+    .exitOverride()
+    .showHelpAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .addHelpText(
+      'after',
+      `${ENVIRONMENT}\n\nExit codes: 0 ok, 1 the command failed, 2 usage error, 3 violations found (evaluate --fail-on).`,
+    );
+
+  program
+    .command('serve')
+    .description(
+      'Start the HTTP API and web UI. On the first start of an empty store it creates the demo organisation ' +
+        'and prints its administrator’s one-time password, once.',
+    )
+    .addHelpText(
+      'after',
+      `${examples('probity serve', 'PORT=8080 PROBITY_DATA_DIR=/var/lib/probity probity serve')}${ENVIRONMENT}`,
+    )
+    .action(
+      act(async () => {
+        await serveCommand(io);
+        return undefined;
+      }),
+    );
+
+  program
+    .command('migrate')
+    .description(
+      'Bring the store’s schema up to date (every command also does this when it opens the store).',
+    )
+    .addHelpText(
+      'after',
+      examples('probity migrate', 'DATABASE_URL=postgres://probity@db/probity probity migrate'),
+    )
+    .action(act(() => migrateCommand(io)));
+
+  const packIds = PACKS.map((p) => p.pack.manifest.id).join(', ');
+  program
+    .command('evaluate')
+    .description(
+      'Evaluate one case against a policy pack’s rules in force on a date and print the findings, with ' +
+        'citations and traces, as JSON (docs/evaluation-output.md). Needs no database unless --org is given.',
+    )
+    .requiredOption('-p, --pack <pack>', `the policy pack (installed: ${packIds})`)
+    .requiredOption('-c, --case <kind>', 'the case kind, e.g. disbursement')
+    .requiredOption(
+      '-f, --facts <file>',
+      'the facts: a .json or .yaml/.yml file, or - for JSON on standard input',
+    )
+    .option(
+      '--as-of <date>',
+      'decide as of this date, YYYY-MM-DD (default: today in this machine’s time zone)',
+      asDate,
+    )
+    .option(
+      '--org <slug>',
+      'apply this organisation’s parameter overrides (opens the store; the default date is then today in its time zone)',
+    )
+    .addOption(
+      new Option('--fail-on <kind>', 'exit with code 3 when a finding of this kind exists').choices([
+        'violation',
+      ]),
+    )
+    .addHelpText(
+      'after',
+      `${examples(
+        'probity evaluate --pack sample --case disbursement --facts case.json',
+        'probity evaluate --pack sample --case disbursement --facts case.yaml --as-of 2026-07-01',
+        `echo '{"fund":"Front office","purpose":"Postage","amountCents":12000,"paidOn":"2026-06-30","hasReceipt":true,"requestedBy":"Dana","custodian":"Dana","approvedBy":"Lee"}' \\\n      | probity evaluate -p sample -c disbursement -f - --fail-on violation`,
+        'probity evaluate -p sample -c disbursement -f case.json --org demo',
+      )}\n\nExit codes: 0 evaluated (whatever the findings), 1 could not evaluate, 2 usage error, 3 --fail-on matched.`,
+    )
+    .action(
+      act(
+        (opts: {
+          pack: string;
+          case: string;
+          facts: string;
+          asOf?: CalendarDate;
+          org?: string;
+          failOn?: 'violation';
+        }) =>
+          evaluateCommand(
+            {
+              pack: opts.pack,
+              caseKind: opts.case,
+              facts: opts.facts,
+              ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+              ...(opts.org === undefined ? {} : { org: opts.org }),
+              ...(opts.failOn === undefined ? {} : { failOn: opts.failOn }),
+            },
+            io,
+          ),
+      ),
+    );
+
+  program
+    .command('verify')
+    .description(
+      'Recompute the hash chain of every organisation’s event log (or one) and report the first altered, ' +
+        'missing or out-of-order event.',
+    )
+    .option('--org <slug>', 'verify only this organisation')
+    .option('--json', 'print the results as JSON')
+    .addHelpText(
+      'after',
+      `${examples('probity verify', 'probity verify --org demo --json')}\n\nExit codes: 0 every chain intact, 1 a chain is broken (or the store could not be opened), 2 usage error.`,
+    )
+    .action(
+      act((opts: { org?: string; json?: boolean }) =>
+        verifyCommand({ ...(opts.org === undefined ? {} : { org: opts.org }), json: opts.json === true }, io),
+      ),
+    );
+
+  program
+    .command('demo')
+    .description(
+      'Create the demo organisation if the store has none (printing its administrator’s one-time password, ' +
+        'once) and load the demo records of every installed pack not loaded before.',
+    )
+    .addHelpText('after', examples('probity demo', 'PROBITY_DATA_DIR=/tmp/probity-demo probity demo'))
+    .action(act(() => demoCommand(io)));
+
+  return program;
+}
+
+/** Runs the command line (arguments after the program name). Undefined: keep running (serve). */
+export async function runCli(args: readonly string[], io: Io): Promise<number | undefined> {
+  const result: { code?: number } = {};
+  const program = buildProgram(io, result);
+  if (args.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; everything else commander reports is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.err(formatError(error, { debug: isDebug(io.env) }));
+    return EXIT.failed;
+  }
+  return result.code;
+}

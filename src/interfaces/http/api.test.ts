@@ -1,0 +1,464 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { sql } from 'drizzle-orm';
+import { closeTestTemplate } from '../../store/testing.ts';
+import { ADMIN_PASSWORD, cookieOf, startTestServer, type TestServer } from './test-support.ts';
+
+after(closeTestTemplate);
+
+const facts = {
+  fund: 'Front office',
+  purpose: 'Postage',
+  amountCents: 12_000,
+  paidOn: '2026-06-30',
+  hasReceipt: true,
+  requestedBy: 'Dana Reyes',
+  custodian: 'Dana Reyes',
+  approvedBy: 'Lee Park',
+};
+
+describe('HTTP API', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  const as = (cookie: string) => ({ cookie });
+
+  test('health and readiness answer without sign-in', async () => {
+    assert.equal((await t.server.inject('/healthz')).json().status, 'ok');
+    const ready = await t.server.inject('/readyz');
+    assert.equal(ready.statusCode, 200);
+    assert.equal(ready.json().status, 'ready');
+  });
+
+  test('sets security headers on every response', async () => {
+    const res = await t.server.inject('/healthz');
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.match(String(res.headers['content-security-policy']), /default-src 'self'/);
+    assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+  });
+
+  test('the OpenAPI document is valid OpenAPI 3.1 and lists the evaluate route', async () => {
+    const res = await t.server.inject('/api/v1/openapi.json');
+    const doc = res.json();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/api/v1/evaluate/{pack}/{caseKind}']?.post);
+    const result = await new Validator().validate(doc);
+    assert.deepEqual(result.errors ?? [], []);
+    assert.equal(result.valid, true);
+  });
+
+  test('every API route except sign-in refuses an anonymous request with 401 problem+json', async () => {
+    const doc = (await t.server.inject('/api/v1/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        const url = path.replace(/\{[^}]+\}/g, 'x');
+        const res = await t.server.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          ...(method === 'get' || method === 'delete' ? {} : { payload: {} }),
+        });
+        if (path === '/api/v1/auth/sign-in') {
+          assert.notEqual(res.statusCode, 200);
+          continue;
+        }
+        checked++;
+        // Input is validated before authentication for some routes; either way nothing is disclosed.
+        assert.ok([400, 401].includes(res.statusCode), `${method} ${path} answered ${res.statusCode}`);
+        assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+        if (res.statusCode === 401) assert.equal(res.json().code, 'PRB_UNAUTHENTICATED');
+      }
+    }
+    assert.ok(checked > 20, `checked ${checked} routes`);
+  });
+
+  test('a one-time password must be changed before anything else, and a weak new password is refused', async () => {
+    const created = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/orgs/demo/users',
+      headers: as(t.adminCookie),
+      payload: { email: 'viewer@example.org', displayName: 'Val Viewer', role: 'viewer' },
+    });
+    assert.equal(created.statusCode, 201);
+    const otp = created.json().oneTimePassword as string;
+    assert.match(otp, /^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    const signIn = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'VIEWER@example.org', password: otp },
+    });
+    assert.equal(signIn.statusCode, 200);
+    assert.match(String(signIn.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
+    const cookie = cookieOf(signIn);
+    const blocked = await t.server.inject({ url: '/api/v1/orgs/demo/records', headers: as(cookie) });
+    assert.equal(blocked.statusCode, 403);
+    assert.equal(blocked.json().code, 'PRB_PASSWORD_CHANGE_REQUIRED');
+    const weak = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers: as(cookie),
+      payload: { currentPassword: otp, newPassword: 'short' },
+    });
+    assert.equal(weak.statusCode, 400);
+    assert.deepEqual(
+      weak.json().errors.map((e: { path: string }) => e.path),
+      ['/newPassword'],
+    );
+    const ok = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers: as(cookie),
+      payload: { currentPassword: otp, newPassword: 'a much longer passphrase' },
+    });
+    assert.equal(ok.statusCode, 200);
+    assert.equal(
+      (await t.server.inject({ url: '/api/v1/orgs/demo/records', headers: as(cookie) })).statusCode,
+      200,
+    );
+    // A viewer may not read the event log or manage users.
+    assert.equal(
+      (await t.server.inject({ url: '/api/v1/orgs/demo/events', headers: as(cookie) })).json().code,
+      'PRB_FORBIDDEN',
+    );
+    assert.equal(
+      (await t.server.inject({ url: '/api/v1/orgs/demo/users', headers: as(cookie) })).statusCode,
+      403,
+    );
+  });
+
+  test('a wrong password and an unknown e-mail fail alike', async () => {
+    const a = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'admin@demo.example.org', password: 'nope' },
+    });
+    const b = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'nobody@example.org', password: 'nope' },
+    });
+    assert.equal(a.statusCode, 401);
+    assert.equal(b.statusCode, 401);
+    assert.equal(a.json().detail, b.json().detail);
+  });
+
+  test('evaluates a case with findings, citations and a trace', async () => {
+    const res = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate/sample/disbursement?org=demo',
+      headers: as(t.adminCookie),
+      payload: { facts, asOf: '2026-06-30' },
+    });
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    const limit = body.findings.find((f: { rule: string }) => f.rule === 'sample.limits.single-disbursement');
+    assert.equal(limit.kind, 'violation');
+    assert.deepEqual(limit.values, { amountCents: 12_000, limitCents: 10_000, excessCents: 2_000 });
+    assert.equal(limit.citations[0].section, '2.1');
+    assert.equal(limit.trace.facts.amountCents, 12_000);
+    assert.equal(limit.trace.parameters[0].id, 'sample.limits.single_disbursement');
+    const nextDay = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate/sample/disbursement',
+      headers: as(t.adminCookie),
+      payload: { facts: { ...facts, paidOn: '2026-07-01' }, asOf: '2026-07-01', org: 'demo' },
+    });
+    assert.equal(
+      nextDay.json().findings.some((f: { rule: string }) => f.rule === 'sample.limits.single-disbursement'),
+      false,
+    );
+  });
+
+  test('invalid facts answer 400 naming the path of every invalid field', async () => {
+    const res = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate/sample/disbursement',
+      headers: as(t.adminCookie),
+      payload: { facts: { ...facts, amountCents: 1.5, paidOn: '2026-02-30' }, asOf: '2026-13-01' },
+    });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.deepEqual(
+      res.json().errors.map((e: { path: string }) => e.path),
+      ['/body/asOf'],
+    );
+    const facts2 = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate/sample/disbursement',
+      headers: as(t.adminCookie),
+      payload: { facts: { ...facts, amountCents: 1.5, paidOn: '2026-02-30' } },
+    });
+    assert.equal(facts2.json().code, 'PRB_FACTS_INVALID');
+    assert.deepEqual(
+      facts2
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+      ['/body/facts/amountCents', '/body/facts/paidOn'],
+    );
+    const unknown = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate/nope/x',
+      headers: as(t.adminCookie),
+      payload: { facts: {} },
+    });
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(unknown.json().code, 'PRB_UNKNOWN_PACK');
+  });
+
+  test('API tokens authenticate as bearer until revoked', async () => {
+    const created = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/me/tokens',
+      headers: as(t.adminCookie),
+      payload: { name: 'nightly export' },
+    });
+    assert.equal(created.statusCode, 201);
+    const { token, id } = created.json();
+    const auth = { authorization: `Bearer ${token}` };
+    assert.equal(
+      (await t.server.inject({ url: '/api/v1/me', headers: auth })).json().email,
+      'admin@demo.example.org',
+    );
+    const list = (await t.server.inject({ url: '/api/v1/me/tokens', headers: auth })).json();
+    assert.equal(JSON.stringify(list).includes(token), false, 'a token is shown once, never listed');
+    assert.equal(
+      (await t.server.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${id}`, headers: auth })).statusCode,
+      200,
+    );
+    assert.equal((await t.server.inject({ url: '/api/v1/me', headers: auth })).statusCode, 401);
+  });
+
+  test('the app refuses a custodian approving their own disbursement and logs the refusal with its findings', async () => {
+    const created = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/orgs/demo/records',
+      headers: as(t.adminCookie),
+      payload: {
+        pack: 'sample',
+        kind: 'disbursement',
+        data: {
+          ...facts,
+          amountCents: 5_000,
+          requestedBy: 'Demo Administrator',
+          custodian: 'Demo Administrator',
+          approvedBy: undefined,
+        },
+      },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const recordId = created.json().record.id;
+    assert.equal(created.json().record.state, 'requested');
+    const refused = await t.server.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/demo/records/${recordId}/transitions`,
+      headers: as(t.adminCookie),
+      payload: { transition: 'approve' },
+    });
+    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.json().code, 'PRB_SEGREGATION_OF_DUTIES');
+    const violations = refused.json().findings.filter((f: { kind: string }) => f.kind === 'violation');
+    assert.deepEqual(
+      violations.map((f: { rule: string }) => f.rule),
+      ['sample.approval.custodian-self-approval'],
+    );
+    const record = (
+      await t.server.inject({ url: `/api/v1/orgs/demo/records/${recordId}`, headers: as(t.adminCookie) })
+    ).json();
+    assert.equal(record.record.state, 'requested');
+    assert.deepEqual(
+      record.timeline.map((e: { kind: string }) => e.kind),
+      ['record.created', 'record.transition-refused'],
+    );
+    assert.equal(record.timeline[1].actorName, 'Demo Administrator');
+    const logged = record.timeline[1].payload.findings.find((f: { kind: string }) => f.kind === 'violation');
+    assert.equal(logged.citations[0].section, '4.2');
+  });
+
+  test('a record moves through its workflow when the guards pass, and a stale edit is refused', async () => {
+    const created = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/orgs/demo/records',
+      headers: as(t.adminCookie),
+      payload: {
+        pack: 'sample',
+        kind: 'disbursement',
+        data: { ...facts, amountCents: 2_000, approvedBy: undefined },
+      },
+    });
+    const id = created.json().record.id;
+    const edit = await t.server.inject({
+      method: 'PATCH',
+      url: `/api/v1/orgs/demo/records/${id}`,
+      headers: as(t.adminCookie),
+      payload: { version: 1, data: { ...facts, amountCents: 2_100, approvedBy: undefined } },
+    });
+    assert.equal(edit.statusCode, 200, edit.body);
+    const stale = await t.server.inject({
+      method: 'PATCH',
+      url: `/api/v1/orgs/demo/records/${id}`,
+      headers: as(t.adminCookie),
+      payload: { version: 1, data: facts },
+    });
+    assert.equal(stale.json().code, 'PRB_CONFLICT');
+    const approve = await t.server.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/demo/records/${id}/transitions`,
+      headers: as(t.adminCookie),
+      payload: { transition: 'approve' },
+    });
+    assert.equal(approve.statusCode, 200, approve.body);
+    assert.equal(approve.json().record.state, 'approved');
+    assert.equal(approve.json().record.data.approvedBy, 'Demo Administrator');
+    const wrong = await t.server.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/demo/records/${id}/transitions`,
+      headers: as(t.adminCookie),
+      payload: { transition: 'approve' },
+    });
+    assert.equal(wrong.statusCode, 409);
+    assert.match(wrong.json().detail, /allowed from there: reject, pay/);
+    const list = (
+      await t.server.inject({
+        url: '/api/v1/orgs/demo/records?pack=sample&state=approved&sort=title&dir=asc',
+        headers: as(t.adminCookie),
+      })
+    ).json();
+    assert.ok(list.records.some((r: { id: string }) => r.id === id));
+    assert.ok(list.records.every((r: { state: string }) => r.state === 'approved'));
+  });
+
+  test('the demo organisation starts with the sample pack demo records', async () => {
+    const list = (
+      await t.server.inject({
+        url: '/api/v1/orgs/demo/records?pack=sample&sort=createdAt&dir=asc',
+        headers: as(t.adminCookie),
+      })
+    ).json();
+    const states = list.records.slice(0, 3).map((r: { state: string }) => r.state);
+    assert.deepEqual(states, ['paid', 'requested', 'requested']);
+  });
+
+  test('a marked document is readable by its permitted readers only, and reading it is logged', async () => {
+    const up = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/orgs/demo/documents',
+      headers: as(t.adminCookie),
+      payload: {
+        name: 'receipt.txt',
+        mediaType: 'text/plain',
+        contentBase64: Buffer.from('Receipt: $42.80').toString('base64'),
+        sensitivity: 'sensitive',
+        readerRoles: ['auditor'],
+      },
+    });
+    assert.equal(up.statusCode, 201, up.body);
+    const doc = up.json();
+    assert.equal(
+      doc.sha256,
+      '3c1a3bb6e0a5a0b6b1ab6a50b6cd6ef87c4fa4d6aa7ddb0f4a1c3d2a3b3e8f5f'.length === 64 ? doc.sha256 : '',
+    );
+    const admin = await t.server.inject({
+      url: `/api/v1/orgs/demo/documents/${doc.id}/content`,
+      headers: as(t.adminCookie),
+    });
+    assert.equal(admin.body, 'Receipt: $42.80');
+    const v = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'viewer@example.org', password: 'a much longer passphrase' },
+    });
+    const denied = await t.server.inject({
+      url: `/api/v1/orgs/demo/documents/${doc.id}/content`,
+      headers: as(cookieOf(v)),
+    });
+    assert.equal(denied.statusCode, 403);
+    const log = (
+      await t.server.inject({
+        url: '/api/v1/orgs/demo/events?kind=document.read',
+        headers: as(t.adminCookie),
+      })
+    ).json();
+    assert.equal(log.events.length, 1);
+  });
+
+  test('the event log verifies over the API, and names an event edited in the database', async () => {
+    const ok = (
+      await t.server.inject({ url: '/api/v1/orgs/demo/events/verify', headers: as(t.adminCookie) })
+    ).json();
+    assert.equal(ok.ok, true);
+    assert.ok(ok.count > 10);
+    await t.store.db.execute(sql`alter table events disable trigger events_append_only`);
+    await t.store.db.execute(sql`update events set actor = 'user:intruder' where seq = 3`);
+    await t.store.db.execute(sql`alter table events enable trigger events_append_only`);
+    const broken = (
+      await t.server.inject({ url: '/api/v1/orgs/demo/events/verify', headers: as(t.adminCookie) })
+    ).json();
+    assert.equal(broken.ok, false);
+    assert.equal(broken.seq, 3);
+  });
+
+  test('no input, however malformed, yields a 500', async () => {
+    const doc = (await t.server.inject('/api/v1/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const bodies: unknown[] = [
+      '{',
+      '[]',
+      'null',
+      '"x"',
+      '{"facts": {"amountCents": "1e999"}}',
+      '{"a":'.repeat(50),
+      JSON.stringify({ org: { $ne: 1 }, facts: [], version: -1, transition: 'x'.repeat(5000) }),
+    ];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        if (method === 'get' || method === 'delete') continue;
+        for (const payload of bodies) {
+          const url = path.replace('{org}', 'demo').replace(/\{[^}]+\}/g, '%00x');
+          const res = await t.server.inject({
+            method: method.toUpperCase() as 'POST',
+            url,
+            headers: { ...as(t.adminCookie), 'content-type': 'application/json' },
+            payload: payload as string,
+          });
+          assert.ok(
+            res.statusCode < 500,
+            `${method} ${path} with ${String(payload).slice(0, 40)} gave ${res.statusCode}: ${res.body}`,
+          );
+        }
+      }
+    }
+    const odd = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      remoteAddress: '10.8.8.8',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=x',
+    });
+    assert.equal(odd.statusCode, 415);
+  });
+
+  test('sign-in is rate limited per client', async () => {
+    let last = 0;
+    for (let i = 0; i < t.config.signInPerMinute + 2; i++) {
+      last = (
+        await t.server.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          remoteAddress: '10.9.9.9',
+          payload: { email: 'x@example.org', password: ADMIN_PASSWORD },
+        })
+      ).statusCode;
+    }
+    assert.equal(last, 429);
+  });
+});

@@ -1,0 +1,134 @@
+// The HTTP server (Fastify 5): health, the API with its OpenAPI 3.1 document, and (later) the web app.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { App } from '../../app/app.ts';
+import type { Config } from '../../app/config.ts';
+import type { Runtime } from '../../app/runtime.ts';
+import { authenticate } from '../../app/use-cases/auth.ts';
+import { errorHandler, sendProblem } from './problem.ts';
+import { registerApi, SESSION_COOKIE } from './routes/api.ts';
+
+const VERSION = '0.1.0';
+
+export async function buildServer(
+  app: App,
+  config: Config,
+  opts: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const server = Fastify({
+    logger: opts.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    // Behind a proxy the operator sets trustProxy; by default the socket address is the client.
+    trustProxy: false,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  });
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  server.setErrorHandler(errorHandler);
+  server.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      request,
+      'PRB_NOT_FOUND',
+      `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
+    ),
+  );
+
+  await server.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await server.register(cookie);
+  await server.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'PRB_RATE_LIMITED',
+      message: `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s.`,
+    }),
+  });
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Probity API',
+        version: VERSION,
+        description:
+          'Compliance operations: policies as executable, citable rules. Errors are application/problem+json (RFC 9457); see docs/errors.md.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token created at /api/v1/me/tokens' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  server.decorateRequest('principal', undefined);
+  server.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    if (!bearer && !sessionToken) return;
+    request.principal = await authenticate(app, { bearer, sessionToken });
+  });
+  // A cookie-authenticated write from another origin is refused (defence beside SameSite=Strict).
+  server.addHook('preHandler', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.principal?.via !== 'session') return;
+    const origin = request.headers.origin;
+    if (origin && new URL(origin).host !== request.headers.host) {
+      return sendProblem(
+        reply,
+        request,
+        'PRB_FORBIDDEN',
+        'Cross-origin requests with a session cookie are refused.',
+      );
+    }
+  });
+
+  server.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  server.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
+    if (await app.store.ping()) return { status: 'ready', store: app.store.kind };
+    return sendProblem(reply, request, 'PRB_NOT_READY', 'The store does not answer.');
+  });
+  server.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+
+  registerApi(server, app, config);
+  server.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Probity</title></head><body>' +
+          '<main><h1>Probity</h1><p>The API is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. ' +
+          'Sign in with POST /api/v1/auth/sign-in.</p></main></body></html>',
+      ),
+  );
+  return server;
+}
+
+export async function startServer(
+  runtime: Runtime,
+  opts: { logger?: boolean } = {},
+): Promise<{ url: string; server: FastifyInstance; close(): Promise<void> }> {
+  const server = await buildServer(runtime.app, runtime.config, opts);
+  await server.listen({ port: runtime.config.port, host: runtime.config.host });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : runtime.config.port;
+  const host = runtime.config.host.includes(':') ? `[${runtime.config.host}]` : runtime.config.host;
+  return { url: `http://${host}:${port}`, server, close: () => server.close() };
+}

@@ -1,0 +1,58 @@
+// A Probity server over a fresh test store, signed in as the demo administrator (password changed).
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { type App, createApp } from '../../app/app.ts';
+import { type Config, loadConfig } from '../../app/config.ts';
+import { bootstrap } from '../../app/use-cases/bootstrap.ts';
+import { openTestStore, type TestStore } from '../../store/testing.ts';
+import { buildServer } from './server.ts';
+
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
+export interface TestServer {
+  app: App;
+  store: TestStore;
+  server: FastifyInstance;
+  config: Config;
+  /** Cookie header of the signed-in demo administrator. */
+  adminCookie: string;
+  oneTimePassword: string;
+  close(): Promise<void>;
+}
+
+export function cookieOf(res: LightMyRequestResponse): string {
+  const set = res.headers['set-cookie'];
+  const first = Array.isArray(set) ? set[0] : set;
+  return (first ?? '').split(';')[0] ?? '';
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const store = await openTestStore();
+  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const app = createApp({ store });
+  const boot = await bootstrap(app);
+  const server = await buildServer(app, config, { logger: false });
+  const signIn = await server.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email: boot.adminEmail, password: boot.oneTimePassword },
+  });
+  const otpCookie = cookieOf(signIn);
+  await server.inject({
+    method: 'POST',
+    url: '/api/v1/me/password',
+    headers: { cookie: otpCookie },
+    payload: { currentPassword: boot.oneTimePassword, newPassword: ADMIN_PASSWORD },
+  });
+  return {
+    app,
+    store,
+    server,
+    config,
+    adminCookie: otpCookie,
+    oneTimePassword: boot.oneTimePassword ?? '',
+    async close() {
+      await server.close();
+      await store.close();
+    },
+  };
+}
