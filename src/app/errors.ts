@@ -31,7 +31,6 @@ export const ERROR_CATALOG = {
   PRB_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   PRB_NO_RULE_IN_FORCE: { status: 422, title: 'No rule in force' },
   PRB_PARAMETER_NOT_IN_FORCE: { status: 422, title: 'Parameter not in force' },
-  PRB_PASSWORD_WEAK: { status: 422, title: 'Password too weak' },
   PRB_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   PRB_RULE_FAILED: { status: 500, title: 'A rule failed' },
   PRB_PACK_DEFINITION: { status: 500, title: 'Invalid pack definition' },

@@ -24,7 +24,6 @@ export async function buildServer(
     bodyLimit: 1024 * 1024,
     // Behind a proxy the operator sets trustProxy; by default the socket address is the client.
     trustProxy: false,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
   });
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);

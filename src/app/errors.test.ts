@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ERROR_CATALOG } from './errors.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+test('docs/errors.md documents exactly the codes of the catalog, with the same HTTP status', () => {
+  const doc = readFileSync(join(root, 'docs/errors.md'), 'utf8');
+  const documented = new Map([...doc.matchAll(/^### (PRB_[A-Z_]+)\nHTTP (\d{3})/gm)].map((m) => [m[1], Number(m[2])]));
+  const catalog = new Map(Object.entries(ERROR_CATALOG).map(([code, e]) => [code, e.status]));
+  assert.deepEqual([...documented.entries()].sort(), [...catalog.entries()].sort());
+});
+
+test('every PRB_ code used in the sources is in the catalog', () => {
+  const used = new Set<string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/'(PRB_[A-Z_]+)'/g)) used.add(m[1]!);
+      }
+    }
+  };
+  walk(join(root, 'src'));
+  const missing = [...used].filter((c) => !(c in ERROR_CATALOG));
+  assert.deepEqual(missing, []);
+  assert.ok(used.size > 20);
+});
