@@ -21,21 +21,31 @@ async function benchEvaluate(): Promise<Result> {
   const t0 = performance.now();
   let findings = 0;
   for (let i = 0; i < n; i++) {
-    const r = evaluate(pack, 'disbursement', {
-      fund: 'F',
-      purpose: 'p',
-      amountCents: 1_000 + (i % 20_000),
-      paidOn: '2026-06-30',
-      hasReceipt: i % 3 === 0,
-      requestedBy: 'a',
-      custodian: 'a',
-      approvedBy: i % 2 ? 'b' : undefined,
-      fundFiscalYearToDateCents: i % 250_000,
-    }, { asOf });
+    const r = evaluate(
+      pack,
+      'disbursement',
+      {
+        fund: 'F',
+        purpose: 'p',
+        amountCents: 1_000 + (i % 20_000),
+        paidOn: '2026-06-30',
+        hasReceipt: i % 3 === 0,
+        requestedBy: 'a',
+        custodian: 'a',
+        approvedBy: i % 2 ? 'b' : undefined,
+        fundFiscalYearToDateCents: i % 250_000,
+      },
+      { asOf },
+    );
     findings += r.findings.length;
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { name: 'evaluate (sample pack, 6 rules, with traces)', ops: n, seconds, note: `${findings} findings` };
+  return {
+    name: 'evaluate (sample pack, 6 rules, with traces)',
+    ops: n,
+    seconds,
+    note: `${findings} findings`,
+  };
 }
 
 async function benchEvents(): Promise<Result[]> {
@@ -45,7 +55,13 @@ async function benchEvents(): Promise<Result[]> {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
       await store.db.transaction((tx) =>
-        appendEvent(tx, { orgId: 'bench', actor: 'user:bench', kind: 'record.updated', subject: `record:${i % 50}`, payload: { i, amountCents: i * 7 } }),
+        appendEvent(tx, {
+          orgId: 'bench',
+          actor: 'user:bench',
+          kind: 'record.updated',
+          subject: `record:${i % 50}`,
+          payload: { i, amountCents: i * 7 },
+        }),
       );
     }
     const appendSeconds = (performance.now() - t0) / 1000;
@@ -54,7 +70,12 @@ async function benchEvents(): Promise<Result[]> {
     const verifySeconds = (performance.now() - t1) / 1000;
     if (!v.ok || v.count !== n) throw new Error('chain did not verify');
     return [
-      { name: `append event, one transaction each (${store.kind})`, ops: n, seconds: appendSeconds, note: '' },
+      {
+        name: `append event, one transaction each (${store.kind})`,
+        ops: n,
+        seconds: appendSeconds,
+        note: '',
+      },
       { name: `verify chain (${store.kind})`, ops: n, seconds: verifySeconds, note: 'events recomputed' },
     ];
   } finally {
@@ -63,7 +84,10 @@ async function benchEvents(): Promise<Result[]> {
   }
 }
 
-const BENCHES: Record<string, () => Promise<Result | Result[]>> = { evaluate: benchEvaluate, events: benchEvents };
+const BENCHES: Record<string, () => Promise<Result | Result[]>> = {
+  evaluate: benchEvaluate,
+  events: benchEvents,
+};
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !(w in BENCHES));
@@ -71,12 +95,16 @@ if (unknown.length) {
   console.error(`Unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
 }
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+console.log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+);
 console.log('| benchmark | operations | seconds | per second | note |\n|---|---:|---:|---:|---|');
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   const results = [await BENCHES[name]!()].flat();
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.ops} | ${r.seconds.toFixed(2)} | ${Math.round(r.ops / r.seconds).toLocaleString('en-US')} | ${r.note} |`);
+    console.log(
+      `| ${r.name} | ${r.ops} | ${r.seconds.toFixed(2)} | ${Math.round(r.ops / r.seconds).toLocaleString('en-US')} | ${r.note} |`,
+    );
   }
 }
 console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);

@@ -8,7 +8,9 @@ const root = new URL('../../', import.meta.url).pathname;
 
 test('docs/errors.md documents exactly the codes of the catalog, with the same HTTP status', () => {
   const doc = readFileSync(join(root, 'docs/errors.md'), 'utf8');
-  const documented = new Map([...doc.matchAll(/^### (PRB_[A-Z_]+)\nHTTP (\d{3})/gm)].map((m) => [m[1], Number(m[2])]));
+  const documented = new Map(
+    [...doc.matchAll(/^### (PRB_[A-Z_]+)\nHTTP (\d{3})/gm)].map((m) => [m[1], Number(m[2])]),
+  );
   const catalog = new Map(Object.entries(ERROR_CATALOG).map(([code, e]) => [code, e.status]));
   assert.deepEqual([...documented.entries()].sort(), [...catalog.entries()].sort());
 });
