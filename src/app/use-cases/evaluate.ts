@@ -49,7 +49,9 @@ export const evaluateCase = defineUseCase({
   name: 'evaluate a case',
   access: { kind: 'org', permission: 'evaluate' },
   input: z.object({
-    org: z.string(),
+    org: z.string({
+      error: 'name the organisation whose parameters apply (?org=slug, or "org" in the body)',
+    }),
     pack: z.string().min(1).max(100),
     caseKind: z.string().min(1).max(100),
     facts: z.unknown(),

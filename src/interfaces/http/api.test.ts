@@ -194,7 +194,7 @@ describe('HTTP API', () => {
       method: 'POST',
       url: '/api/v1/evaluate/sample/disbursement',
       headers: as(t.adminCookie),
-      payload: { facts: { ...facts, amountCents: 1.5, paidOn: '2026-02-30' } },
+      payload: { facts: { ...facts, amountCents: 1.5, paidOn: '2026-02-30' }, org: 'demo' },
     });
     assert.equal(facts2.json().code, 'PRB_FACTS_INVALID');
     assert.deepEqual(
@@ -204,9 +204,20 @@ describe('HTTP API', () => {
         .sort(),
       ['/body/facts/amountCents', '/body/facts/paidOn'],
     );
+    const noOrg = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate/sample/disbursement',
+      headers: as(t.adminCookie),
+      payload: { facts },
+    });
+    assert.equal(noOrg.statusCode, 400);
+    assert.deepEqual(
+      noOrg.json().errors.map((e: { path: string }) => e.path),
+      ['/org'],
+    );
     const unknown = await t.server.inject({
       method: 'POST',
-      url: '/api/v1/evaluate/nope/x',
+      url: '/api/v1/evaluate/nope/x?org=demo',
       headers: as(t.adminCookie),
       payload: { facts: {} },
     });

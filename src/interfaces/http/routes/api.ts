@@ -115,7 +115,7 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
     body: evaluateBody,
     input: ({ params, query, body }) => {
       const b = body as z.infer<typeof evaluateBody>;
-      return { ...params, facts: b.facts, asOf: b.asOf, org: b.org ?? query.org ?? 'demo' };
+      return { ...params, facts: b.facts, asOf: b.asOf, org: b.org ?? query.org };
     },
   });
   r({
