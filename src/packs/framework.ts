@@ -40,6 +40,9 @@ export interface PackModule {
   pack: Pack;
   roles?: readonly PackRole[];
   records?: Readonly<Record<string, RecordKind>>;
+  /** Rules whose violations mean one person would hold duties the policy keeps apart: the app refuses
+   * such a transition as a segregation-of-duties refusal (PRB_SEGREGATION_OF_DUTIES). */
+  segregationRules?: readonly string[];
   /** Records loaded into the demo organisation on first start; dates relative to today. */
   demo?(today: string): readonly DemoRecord[];
 }

@@ -350,7 +350,8 @@ export const transitionRecord = defineUseCase({
         at: now,
       }),
     );
-    const code = violations.some((v) => v.rule.includes('self-approval') || v.rule.includes('segregation'))
+    const sod = packOf(app, result.row.pack).segregationRules ?? [];
+    const code = violations.some((v) => sod.includes(v.rule))
       ? 'PRB_SEGREGATION_OF_DUTIES'
       : 'PRB_TRANSITION_REFUSED';
     throw new AppError(

@@ -70,6 +70,7 @@ export const samplePack: PackModule = {
     },
   ],
   records: { disbursement: disbursement as RecordKind },
+  segregationRules: [custodianSelfApproval.id],
   demo(today) {
     const t = parseDate(today);
     const day = (n: number) => addDays(t, -n);
