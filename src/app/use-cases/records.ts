@@ -98,6 +98,24 @@ async function loadRecord(db: Db, org: OrgScope, id: string, permission: 'record
   return row;
 }
 
+/**
+ * Writes a record's next version only if nobody else wrote it since `row` was read: of two concurrent
+ * edits or transitions, the second is refused rather than silently overwriting the first.
+ */
+async function writeRecord(tx: Db, row: RecordRow, next: Partial<RecordRow> & { version: number }) {
+  const written = await tx
+    .update(records)
+    .set(next)
+    .where(and(eq(records.orgId, row.orgId), eq(records.id, row.id), eq(records.version, row.version)))
+    .returning({ id: records.id });
+  if (written.length === 0) {
+    throw new AppError(
+      'PRB_CONFLICT',
+      `Record ${row.id} was changed by someone else just now; reload it and try again.`,
+    );
+  }
+}
+
 export function present(row: RecordRow) {
   return {
     id: row.id,
@@ -222,10 +240,7 @@ export const updateRecord = defineUseCase({
         version: row.version + 1,
         updatedAt: now,
       };
-      await tx
-        .update(records)
-        .set(next)
-        .where(and(eq(records.orgId, org.org.id), eq(records.id, row.id)));
+      await writeRecord(tx, row, next);
       await recordEvent(tx, {
         orgId: org.org.id,
         actor: principal,
@@ -294,10 +309,7 @@ export async function transitionRecordInTx(app: App, tx: Db, a: TransitionArgs) 
     version: row.version + 1,
     updatedAt: a.now,
   };
-  await tx
-    .update(records)
-    .set(next)
-    .where(and(eq(records.orgId, a.org.org.id), eq(records.id, row.id)));
+  await writeRecord(tx, row, next);
   await recordEvent(tx, {
     orgId: a.org.org.id,
     actor: a.actor,

@@ -4,11 +4,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import type { App } from '../../app/app.ts';
-import { execute, type Principal, type UseCase } from '../../app/use-case.ts';
+import { type Access, execute, type Principal, type UseCase } from '../../app/use-case.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | undefined;
+  }
+  interface FastifyContextConfig {
+    /** The use case's access kind: the server refuses anonymous requests to non-public routes before
+     * it even parses their bodies. */
+    access?: Access['kind'];
   }
 }
 
@@ -34,7 +39,7 @@ export function addRoute<I, O>(server: FastifyInstance, app: App, spec: RouteSpe
   server.withTypeProvider<ZodTypeProvider>().route({
     method: spec.method,
     url: spec.url,
-    ...(spec.config ? { config: spec.config } : {}),
+    config: { ...spec.config, access: spec.useCase.access.kind },
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     schema: {
       summary: spec.summary,

@@ -14,6 +14,15 @@ import { registerApi, SESSION_COOKIE } from './routes/api.ts';
 
 const VERSION = '0.1.0';
 
+/** The host of an Origin header, or undefined when it is not a URL (e.g. "null"): never a throw. */
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function buildServer(
   app: App,
   config: Config,
@@ -79,24 +88,31 @@ export async function buildServer(
   });
 
   server.decorateRequest('principal', undefined);
-  server.addHook('onRequest', async (request) => {
+  server.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const sessionToken = request.cookies[SESSION_COOKIE];
-    if (!bearer && !sessionToken) return;
-    request.principal = await authenticate(app, { bearer, sessionToken });
-  });
-  // A cookie-authenticated write from another origin is refused (defence beside SameSite=Strict).
-  server.addHook('preHandler', async (request, reply) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.principal?.via !== 'session') return;
-    const origin = request.headers.origin;
-    if (origin && new URL(origin).host !== request.headers.host) {
+    if (bearer || sessionToken) request.principal = await authenticate(app, { bearer, sessionToken });
+    const access = request.routeOptions.config?.access;
+    if (access !== undefined && access !== 'public' && !request.principal) {
       return sendProblem(
         reply,
         request,
-        'PRB_FORBIDDEN',
-        'Cross-origin requests with a session cookie are refused.',
+        'PRB_UNAUTHENTICATED',
+        'Sign in, or send an API token as "Authorization: Bearer …".',
       );
+    }
+    // A cookie-authenticated write from another origin is refused (defence beside SameSite=Strict).
+    if (request.principal?.via === 'session' && request.method !== 'GET' && request.method !== 'HEAD') {
+      const origin = request.headers.origin;
+      if (origin && originHost(origin) !== request.headers.host) {
+        return sendProblem(
+          reply,
+          request,
+          'PRB_FORBIDDEN',
+          'Cross-origin requests with a session cookie are refused.',
+        );
+      }
     }
   });
 
