@@ -37,6 +37,8 @@ export async function buildServer(
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler(errorHandler);
+  // The API speaks JSON only: a text/plain body (which a cross-site form can send) is refused with 415.
+  server.removeContentTypeParser('text/plain');
   server.setNotFoundHandler((request, reply) =>
     sendProblem(
       reply,
