@@ -1,4 +1,4 @@
-// The HTTP server (Fastify 5): health, the API with its OpenAPI 3.1 document, and (later) the web app.
+// The HTTP server (Fastify 5): health, the API with its OpenAPI 3.1 document, and the web app.
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -9,6 +9,8 @@ import type { App } from '../../app/app.ts';
 import type { Config } from '../../app/config.ts';
 import type { Runtime } from '../../app/runtime.ts';
 import { authenticate } from '../../app/use-cases/auth.ts';
+import { WEB_DIST } from '../web/build.ts';
+import { registerWeb, sendAppShell, wantsAppShell } from '../web/static.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerApi, SESSION_COOKIE } from './routes/api.ts';
 
@@ -26,8 +28,9 @@ function originHost(origin: string): string | undefined {
 export async function buildServer(
   app: App,
   config: Config,
-  opts: { logger?: boolean } = {},
+  opts: { logger?: boolean; webDist?: string } = {},
 ): Promise<FastifyInstance> {
+  const webDist = opts.webDist ?? WEB_DIST;
   const server = Fastify({
     logger: opts.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -40,12 +43,14 @@ export async function buildServer(
   // The API speaks JSON only: a text/plain body (which a cross-site form can send) is refused with 415.
   server.removeContentTypeParser('text/plain');
   server.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      request,
-      'PRB_NOT_FOUND',
-      `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
-    ),
+    wantsAppShell(request)
+      ? sendAppShell(reply, webDist)
+      : sendProblem(
+          reply,
+          request,
+          'PRB_NOT_FOUND',
+          `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
+        ),
   );
 
   await server.register(helmet, {
@@ -126,15 +131,7 @@ export async function buildServer(
   server.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => server.swagger());
 
   registerApi(server, app, config);
-  server.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Probity</title></head><body>' +
-          '<main><h1>Probity</h1><p>The API is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. ' +
-          'Sign in with POST /api/v1/auth/sign-in.</p></main></body></html>',
-      ),
-  );
+  await registerWeb(server, webDist);
   return server;
 }
 

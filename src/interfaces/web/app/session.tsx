@@ -1,0 +1,55 @@
+// Who is signed in. The app asks /api/v1/me once at start and after sign-in; any 401 from the API
+// (an expired session) returns the user to the sign-in page.
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { ApiError, get, post, SIGNED_OUT_EVENT } from './api.ts';
+import type { Me } from './types.ts';
+
+interface Session {
+  me: Me | null;
+  /** True until the first answer from /api/v1/me. */
+  loading: boolean;
+  refresh(): Promise<Me | null>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const refresh = useCallback(async () => {
+    try {
+      const value = await get<Me>('/api/v1/me');
+      setMe(value);
+      return value;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
+      setMe(null);
+      return null;
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  const signOut = useCallback(async () => {
+    try {
+      await post('/api/v1/auth/sign-out');
+    } finally {
+      setMe(null);
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+    const onSignedOut = () => setMe(null);
+    window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+  }, [refresh]);
+  return (
+    <SessionContext.Provider value={{ me, loading, refresh, signOut }}>{children}</SessionContext.Provider>
+  );
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

@@ -1,0 +1,162 @@
+// The frame every screen shares: sign-in (with a one-time password that must be replaced), the
+// navigation, the organisation switcher, sign-out, keyboard use, and a 390 px phone screen.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { execute } from '../../../app/use-case.ts';
+import { createUser } from '../../../app/use-cases/admin.ts';
+import {
+  type BrowserSession,
+  describeViolations,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  startBrowserSession,
+} from './harness.ts';
+
+let s: BrowserSession;
+before(async () => {
+  s = await startBrowserSession();
+});
+after(async () => {
+  await s?.close();
+});
+
+async function adminPrincipal() {
+  const { authenticate } = await import('../../../app/use-cases/auth.ts');
+  const cookie = s.test.adminCookie.split('=').slice(1).join('=');
+  const principal = await authenticate(s.app, { sessionToken: cookie });
+  assert.ok(principal);
+  return principal;
+}
+
+test('a wrong password is refused on the sign-in page, with the message next to the form', async () => {
+  const { page } = s;
+  await page.goto(`${s.url}/`);
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel('E-mail address').fill(s.adminEmail);
+  await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').getByText('The e-mail address or password is not right.').waitFor();
+  assert.deepEqual(await seriousA11yViolations(page), []);
+  await screenshot(page, 'sign-in');
+});
+
+test('a new user signs in with a one-time password, must choose a new one, then sees the dashboard', async () => {
+  const created = await execute(s.app, createUser, await adminPrincipal(), {
+    org: 'demo',
+    email: 'lee.park@demo.example.org',
+    displayName: 'Lee Park',
+    role: 'member',
+  });
+  assert.ok(created.oneTimePassword);
+  const page = await s.newPage();
+  await signInExpectingPasswordChange(page, 'lee.park@demo.example.org', created.oneTimePassword);
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+  assert.deepEqual(await seriousA11yViolations(page), []);
+  // Too short: the server's rule appears next to the field.
+  await page.getByLabel('Current password').fill(created.oneTimePassword);
+  await page.getByLabel('New password', { exact: true }).fill('short');
+  await page.getByLabel('Repeat the new password').fill('short');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByText('must be at least 12 characters long').waitFor();
+  await page.getByLabel('New password', { exact: true }).fill('a long and private passphrase');
+  await page.getByLabel('Repeat the new password').fill('a long and private passphrase');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.waitForURL((u) => u.pathname === '/o/demo');
+  // A member sees the work, not the administration.
+  const nav = page.getByRole('navigation', { name: 'Primary' });
+  await nav.getByRole('link', { name: 'Records' }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Users and roles' }).count(), 0);
+  // The browser's pages share cookies: sign Lee out so the next test starts signed out.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
+  await page.close();
+});
+
+async function signInExpectingPasswordChange(
+  page: import('playwright-core').Page,
+  email: string,
+  password: string,
+) {
+  await page.goto(`${s.url}/sign-in`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('the administrator signs in, finds every screen from the navigation, and signs out', async () => {
+  const { page } = s;
+  await signIn(s);
+  assert.match(new URL(page.url()).pathname, /^\/o\/demo$/);
+  const nav = page.getByRole('navigation', { name: 'Primary' });
+  for (const name of [
+    'Dashboard',
+    'Records',
+    'Users and roles',
+    'Units',
+    'Parameters',
+    'Audit log',
+    'My profile',
+  ]) {
+    await nav.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(
+      await nav.getByRole('link', { name, exact: true }).getAttribute('aria-current'),
+      'page',
+      `${name} is marked as the current page`,
+    );
+  }
+  // Every installed pack is listed.
+  await nav.getByRole('link', { name: 'Sample: petty cash' }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
+  // Signed out means signed out: the dashboard sends us back to sign-in.
+  await page.goto(`${s.url}/o/demo`);
+  await page.waitForURL(/\/sign-in\?next=%2Fo%2Fdemo/);
+  // …and after signing in again the app returns to where we were going.
+  await page.getByLabel('E-mail address').fill(s.adminEmail);
+  await page.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => u.pathname === '/o/demo');
+});
+
+test('the skip link and the navigation work from the keyboard alone, with a visible focus', async () => {
+  const { page } = s;
+  await page.goto(`${s.url}/o/demo`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focused control shows an outline');
+  // Reach "Records" in the navigation by tabbing, open it with Enter.
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    if (name === 'Records') break;
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.pathname === '/o/demo/records');
+});
+
+test('on a 390 px wide phone the navigation folds behind a Menu button', async () => {
+  const page = await s.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${s.url}/o/demo`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const nav = page.getByRole('navigation', { name: 'Primary' });
+  assert.equal(await nav.isVisible(), false);
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await menu.click();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  await nav.getByRole('link', { name: 'Records' }).click();
+  await page.waitForURL((u) => u.pathname === '/o/demo/records');
+  assert.equal(await nav.isVisible(), false, 'the menu closes after navigating');
+  // Nothing is wider than the screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 390px screen`);
+  const violations = await seriousA11yViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+  await screenshot(page, 'phone-records');
+  await page.close();
+});
