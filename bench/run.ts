@@ -87,6 +87,8 @@ async function benchEvents(): Promise<Result[]> {
 const BENCHES: Record<string, () => Promise<Result | Result[]>> = {
   evaluate: benchEvaluate,
   events: benchEvents,
+  // Loaded on demand: it needs the web build and Chromium.
+  web: async () => (await import('./web.ts')).benchWeb(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -103,7 +105,9 @@ for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   const results = [await BENCHES[name]!()].flat();
   for (const r of results) {
     console.log(
-      `| ${r.name} | ${r.ops} | ${r.seconds.toFixed(2)} | ${Math.round(r.ops / r.seconds).toLocaleString('en-US')} | ${r.note} |`,
+      r.name.startsWith('web:')
+        ? `| ${r.name} | ${r.ops} | ${r.seconds.toFixed(2)} | — | ${r.note} |`
+        : `| ${r.name} | ${r.ops} | ${r.seconds.toFixed(2)} | ${Math.round(r.ops / r.seconds).toLocaleString('en-US')} | ${r.note} |`,
     );
   }
 }

@@ -62,6 +62,9 @@ export async function buildServer(
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Only behind HTTPS: on plain HTTP (a LAN address, say) it would rewrite the app's own asset
+        // URLs to https and the page would not load.
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,

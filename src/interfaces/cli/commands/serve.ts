@@ -12,9 +12,12 @@ import { credentialsBlock, demoPacksLine } from '../output.ts';
 /** Resolves once the server listens; the process then runs until a signal. */
 export async function serveCommand(io: Io): Promise<void> {
   const config = loadConfig(io.env);
-  // Before the store opens: a build takes seconds and needs no database.
-  const { ensureWebBuild } = await import('../../web/build.ts');
-  await ensureWebBuild((line) => io.out(line));
+  // Before the store opens: a build takes seconds and needs no database. `npm run dev` skips it (Vite's
+  // dev server serves the app there).
+  if (io.env.PROBITY_SKIP_WEB_BUILD !== '1') {
+    const { ensureWebBuild } = await import('../../web/build.ts');
+    await ensureWebBuild((line) => io.out(line));
+  }
   const runtime = await openRuntime(config, { command: 'probity serve' });
   let server: { url: string; close(): Promise<void> };
   try {

@@ -1,6 +1,7 @@
 // Browser tests: a real Probity server on a loopback port over a fresh store (demo organisation and
 // records loaded), and Debian's Chromium driven by playwright-core with a fresh profile. Each test file
 // gets its own server and browser; `close()` stops both and removes the profile.
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,11 @@ export interface BrowserSession {
 export async function startBrowserSession(
   opts: { viewport?: { width: number; height: number } } = {},
 ): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests drive Chromium at ${CHROMIUM}, which is not installed: run \`apt-get install -y chromium\` (Debian/Ubuntu) or set PROBITY_CHROMIUM to a Chromium or Chrome binary.`,
+    );
+  }
   await ensureWebBuild();
   const test = await startTestServer();
   await test.server.listen({ port: 0, host: '127.0.0.1' });
