@@ -1,8 +1,9 @@
 // Who is signed in. The app asks /api/v1/me once at start and after sign-in; any 401 from the API
 // (an expired session) returns the user to the sign-in page.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { ApiError, get, post, SIGNED_OUT_EVENT } from './api.ts';
+import { ApiError, post, SIGNED_OUT_EVENT } from './api.ts';
 import type { Me } from './types.ts';
+import { takePreloaded } from './use-api.ts';
 
 interface Session {
   me: Me | null;
@@ -19,7 +20,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const refresh = useCallback(async () => {
     try {
-      const value = await get<Me>('/api/v1/me');
+      const value = await takePreloaded<Me>('/api/v1/me');
       setMe(value);
       return value;
     } catch (error) {

@@ -3,6 +3,29 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, get } from './api.ts';
 
+// Requests started before React renders (see main.tsx), so the first screen does not wait for one
+// round trip after another. Each is used once, by the first screen that asks for the same URL.
+const preloaded = new Map<string, Promise<unknown>>();
+
+/** Starts GET `url` now; the first useApi/takePreloaded for that URL gets its answer. */
+export function preload(url: string): void {
+  if (preloaded.has(url)) return;
+  const request = get<unknown>(url);
+  // Nobody may ever take it (e.g. signed out): do not report an unhandled rejection.
+  request.catch(() => {});
+  preloaded.set(url, request);
+}
+
+/** The preloaded request for `url`, if any (and forgets it), else a fresh GET. */
+export function takePreloaded<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const request = preloaded.get(url);
+  if (request) {
+    preloaded.delete(url);
+    return request as Promise<T>;
+  }
+  return get<T>(url, signal);
+}
+
 export interface Loaded<T> {
   data: T | undefined;
   error: ApiError | undefined;
@@ -26,7 +49,7 @@ export function useApi<T>(url: string | null): Loaded<T> {
     const request = ++current.current;
     const controller = new AbortController();
     setLoading(true);
-    get<T>(url, controller.signal)
+    takePreloaded<T>(url, controller.signal)
       .then((value) => {
         if (request !== current.current) return;
         setData(value);
