@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { z } from 'zod';
 import { zBasisPoints, zBasisPointsBetween, zCalendarDate, zCents } from './zod.ts';
 
 describe('zod schemas', () => {
@@ -25,5 +26,25 @@ describe('zod schemas', () => {
     assert.equal(zBasisPoints.safeParse(-1).success, false);
     assert.equal(zBasisPoints.safeParse(12.5).success, false);
     assert.equal(zBasisPointsBetween(0, 20000).safeParse(15000).success, true);
+  });
+
+  test('their JSON Schema names the format, even under a field’s own title and description', () => {
+    const schema = z.object({
+      paidOn: zCalendarDate.meta({ title: 'Paid on', description: 'date the cash is paid out' }),
+      amountCents: zCents.refine((n) => n > 0).meta({ title: 'Amount' }),
+      rate: zBasisPoints.optional(),
+    });
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+      properties: Record<string, { format?: string; title?: string; description?: string }>;
+    };
+    assert.deepEqual(
+      [json.properties.paidOn?.format, json.properties.paidOn?.title, json.properties.paidOn?.description],
+      ['date', 'Paid on', 'date the cash is paid out'],
+    );
+    assert.deepEqual(
+      [json.properties.amountCents?.format, json.properties.amountCents?.title],
+      ['cents', 'Amount'],
+    );
+    assert.equal(json.properties.rate?.format, 'basis-points');
   });
 });

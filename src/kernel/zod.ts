@@ -9,13 +9,23 @@ export const zCalendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DATE_MESSAGE })
   .refine((s) => isCalendarDate(s), { error: DATE_MESSAGE })
   .transform((s) => s as CalendarDate)
-  .describe('calendar date YYYY-MM-DD');
+  // `format` reaches the JSON Schema (forms, OpenAPI): a form shows a date picker, not a text box.
+  // Metadata is inherited, so a field's own .describe() or .meta({title}) keeps the format.
+  .meta({ description: 'calendar date YYYY-MM-DD', format: 'date' });
 
-export const zCents = z.int().describe('amount in integer cents');
+/** Money: a form shows an amount in dollars and sends integer cents. */
+export const zCents = z.int().meta({ description: 'amount in integer cents', format: 'cents' });
 
 /** A rate in basis points between min and max inclusive (10% = 1000). */
 export function zBasisPointsBetween(min: number, max: number) {
-  return z.int().min(min).max(max).describe(`rate in integer basis points (1% = 100), ${min} to ${max}`);
+  return z
+    .int()
+    .min(min)
+    .max(max)
+    .meta({
+      description: `rate in integer basis points (1% = 100), ${min} to ${max}`,
+      format: 'basis-points',
+    });
 }
 
 export const zBasisPoints = zBasisPointsBetween(0, 10000);

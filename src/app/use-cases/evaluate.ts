@@ -1,6 +1,6 @@
 // Deciding a case: the pack's rules in force on the as-of date, with the organisation's parameter
 // overrides, return findings with citations and traces.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   type CalendarDate,
@@ -14,10 +14,11 @@ import {
 } from '../../kernel/index.ts';
 import { findPack } from '../../packs/registry.ts';
 import type { Db } from '../../store/connect.ts';
-import { parameterOverrides } from '../../store/schema.ts';
+import { parameterOverrides, users } from '../../store/schema.ts';
 import type { App } from '../app.ts';
 import { newId } from '../auth/secrets.ts';
 import { InputInvalidError } from '../errors.ts';
+import { recordKindSchema } from '../record-kinds.ts';
 import { defineUseCase, type Organisation } from '../use-case.ts';
 import { recordEvent } from './events.ts';
 
@@ -73,7 +74,7 @@ export const listPacks = defineUseCase({
   access: { kind: 'org', permission: 'org.read' },
   input: z.object({ org: z.string() }),
   async run({ app }) {
-    return app.packs.map(({ pack }) => ({
+    return app.packs.map(({ pack, records, roles, sources }) => ({
       ...pack.manifest,
       caseKinds: Object.values(pack.caseKinds).map((k) => ({ id: k.id, title: k.title })),
       rules: pack.rules.map((r) => ({
@@ -84,6 +85,16 @@ export const listPacks = defineUseCase({
         appliesTo: r.appliesTo,
       })),
       workflows: Object.values(pack.workflows ?? {}),
+      // What a browser needs to build the forms and lists of the pack's records.
+      recordKinds: Object.values(records ?? {}).map((rk) => ({
+        id: rk.id,
+        title: rk.title,
+        caseKind: rk.caseKind,
+        workflow: rk.workflow,
+        schema: recordKindSchema(rk),
+      })),
+      roles: (roles ?? []).map((r) => ({ id: r.id, title: r.title, permissions: [...r.permissions] })),
+      sources: (sources ?? []).map((s) => ({ id: s.id, title: s.title })),
     }));
   },
 });
@@ -96,6 +107,16 @@ export const listParameters = defineUseCase({
     const { pack } = packOf(app, input.pack);
     const overrides = await overridesFor(app.store.db, org.org.id, input.pack);
     const asOf = input.asOf ?? orgToday(org.org, now);
+    // Who set each override, by name: the history reads "from 2026-07-01, $150.00, Dana Reyes, because …".
+    const setters = [...new Set(overrides.flatMap((o) => (o.setBy ? [o.setBy] : [])))];
+    const names = new Map<string, string>();
+    if (setters.length > 0) {
+      const rows = await app.store.db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.id, setters));
+      for (const u of rows) names.set(u.id, u.name);
+    }
     return {
       asOf,
       parameters: pack.parameters.map((p) => ({
@@ -105,7 +126,9 @@ export const listParameters = defineUseCase({
         unit: p.unit,
         lastChecked: p.lastChecked,
         values: p.values,
-        overrides: overrides.filter((o) => o.parameterId === p.id),
+        overrides: overrides
+          .filter((o) => o.parameterId === p.id)
+          .map((o) => ({ ...o, setByName: o.setBy ? (names.get(o.setBy) ?? o.setBy) : null })),
         inForce: resolveParameter(p, asOf, overrides) ?? null,
       })),
     };

@@ -1,0 +1,45 @@
+// A record kind's data schema as JSON Schema, for the browser's forms and for the export's column
+// titles. Zod 4 converts the pack's own schema, so the form, the validation and the API cannot drift:
+// field labels come from .meta({ title }) and help texts from .describe(); the kernel's value types say
+// `format: 'date'` (a calendar date), `'cents'` (money in integer cents) or `'basis-points'`.
+import { z } from 'zod';
+import type { RecordKind } from '../packs/framework.ts';
+import type { App } from './app.ts';
+
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  format?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  [key: string]: unknown;
+}
+
+const cache = new WeakMap<RecordKind, JsonSchema>();
+
+export function recordKindSchema(rk: RecordKind): JsonSchema {
+  let schema = cache.get(rk);
+  if (!schema) {
+    // io 'input': what a form sends (a field with a default is optional); a refinement or transform the
+    // JSON Schema cannot express becomes "anything" rather than an error, and the server still checks it.
+    schema = z.toJSONSchema(rk.schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    cache.set(rk, schema);
+  }
+  return schema;
+}
+
+/** Top-level fields of the record kinds' data (of one pack or kind when given), with their titles. */
+export function dataFields(app: App, only: { pack?: string | undefined; kind?: string | undefined } = {}) {
+  const fields = new Map<string, string>();
+  for (const mod of app.packs) {
+    if (only.pack && mod.pack.manifest.id !== only.pack) continue;
+    for (const rk of Object.values(mod.records ?? {})) {
+      if (only.kind && rk.id !== only.kind) continue;
+      for (const [name, prop] of Object.entries(recordKindSchema(rk).properties ?? {})) {
+        if (!fields.has(name)) fields.set(name, prop.title ?? name);
+      }
+    }
+  }
+  return fields;
+}
