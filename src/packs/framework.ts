@@ -36,8 +36,18 @@ export interface DemoRecord {
   transitions?: readonly { name: string; daysAgo: number; by: string }[];
 }
 
+/** A document the pack's citations name (Citation.document is its id), shown to readers as published. */
+export interface PackSource {
+  id: string;
+  title: string;
+  /** Absolute path of the text (markdown or plain text) inside the pack's folder. */
+  file: string;
+}
+
 export interface PackModule {
   pack: Pack;
+  /** The source documents behind the rules, so a citation can be opened at its section. */
+  sources?: readonly PackSource[];
   roles?: readonly PackRole[];
   records?: Readonly<Record<string, RecordKind>>;
   /** Rules whose violations mean one person would hold duties the policy keeps apart: the app refuses

@@ -50,6 +50,13 @@ const disbursement: RecordKind<DisbursementFacts> = {
 
 export const samplePack: PackModule = {
   pack,
+  sources: [
+    {
+      id: DOCUMENT,
+      title: 'Sample Petty Cash Policy',
+      file: fileURLToPath(new URL('./SOURCE.md', import.meta.url)),
+    },
+  ],
   roles: [
     {
       id: 'sample.custodian',
