@@ -13,7 +13,7 @@ import { users } from '../../store/schema.ts';
 import { defineUseCase, type Principal } from '../use-case.ts';
 
 export function actorId(p: Principal | 'system'): string {
-  return p === 'system' ? 'system' : `user:${p.userId}`;
+  return p === 'system' || p.via === 'system' ? 'system' : `user:${p.userId}`;
 }
 
 export function recordEvent(
@@ -38,7 +38,7 @@ export function recordEvent(
 }
 
 /** Adds the display name of each event's actor, for timelines that say who did what. */
-export async function withActorNames(db: Db, list: EventRecord[]) {
+export async function withActorNames<E extends Pick<EventRecord, 'actor'>>(db: Db, list: E[]) {
   const ids = [...new Set(list.filter((e) => e.actor.startsWith('user:')).map((e) => e.actor.slice(5)))];
   const names = new Map<string, string>();
   if (ids.length > 0) {

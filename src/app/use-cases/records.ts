@@ -1,7 +1,7 @@
 // Records a pack keeps (its record kinds), moved through the pack's workflow. Every change writes its
 // event in the same transaction, carrying the findings that decided it: a record shows why it was
 // decided, as it was then.
-import { and, asc, desc, eq, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   attemptTransition,
@@ -22,8 +22,10 @@ import { AppError, InputInvalidError, notFound } from '../errors.ts';
 import { defineUseCase, type OrgScope, type Principal, zodIssues } from '../use-case.ts';
 import { orgToday, overridesFor, packOf } from './evaluate.ts';
 import { recordEvent, withActorNames } from './events.ts';
+import { present, type RecordRow } from './record-queries.ts';
 
-export type RecordRow = typeof records.$inferSelect;
+// The list lives with the export and the dashboard, which share its filters.
+export { listRecords } from './record-queries.ts';
 
 function recordKindOf(mod: PackModule, kind: string): RecordKind {
   const rk = mod.records?.[kind];
@@ -114,23 +116,6 @@ async function writeRecord(tx: Db, row: RecordRow, next: Partial<RecordRow> & { 
       `Record ${row.id} was changed by someone else just now; reload it and try again.`,
     );
   }
-}
-
-export function present(row: RecordRow) {
-  return {
-    id: row.id,
-    pack: row.pack,
-    kind: row.kind,
-    unitId: row.unitId,
-    title: row.title,
-    state: row.state,
-    data: row.data,
-    dueOn: row.dueOn,
-    version: row.version,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
 }
 
 export interface CreateRecordArgs {
@@ -373,60 +358,6 @@ export const transitionRecord = defineUseCase({
         findings: result.attempt.findings,
       },
     );
-  },
-});
-
-const SORTS = {
-  updatedAt: records.updatedAt,
-  dueOn: records.dueOn,
-  title: records.title,
-  state: records.state,
-  createdAt: records.createdAt,
-} as const;
-
-export const listRecords = defineUseCase({
-  name: 'list records',
-  access: { kind: 'org', permission: 'records.read' },
-  input: z.object({
-    org: z.string(),
-    pack: z.string().max(100).optional(),
-    kind: z.string().max(100).optional(),
-    state: z.string().max(100).optional(),
-    q: z.string().max(200).optional(),
-    dueOnOrBefore: zCalendarDate.optional(),
-    sort: z.enum(['updatedAt', 'dueOn', 'title', 'state', 'createdAt']).default('updatedAt'),
-    dir: z.enum(['asc', 'desc']).default('desc'),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  }),
-  async run({ app, org, input }) {
-    const where: SQL[] = [eq(records.orgId, org.org.id)];
-    if (input.pack) where.push(eq(records.pack, input.pack));
-    if (input.kind) where.push(eq(records.kind, input.kind));
-    if (input.state) where.push(eq(records.state, input.state));
-    if (input.q) where.push(ilike(records.title, `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-    if (input.dueOnOrBefore) where.push(lte(records.dueOn, input.dueOnOrBefore));
-    const scope = org.scope('records.read');
-    if (scope !== 'org' && scope !== 'none') where.push(inArray(records.unitId, [...scope]));
-    const col = SORTS[input.sort];
-    const db = app.store.db;
-    const [countRow] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(records)
-      .where(and(...where));
-    const rows = await db
-      .select()
-      .from(records)
-      .where(and(...where))
-      .orderBy(input.dir === 'asc' ? asc(col) : desc(col), asc(records.id))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize);
-    return {
-      total: countRow?.n ?? 0,
-      page: input.page,
-      pageSize: input.pageSize,
-      records: rows.map(present),
-    };
   },
 });
 
