@@ -34,7 +34,9 @@ export type Access =
       kind: 'authenticated' /** allowed while a one-time password is still unchanged */;
       beforePasswordChange?: boolean;
     }
-  | { kind: 'org'; permission: Permission };
+  | { kind: 'org'; permission: Permission }
+  /** the person who runs the installation (the CLI at the server): never reachable over HTTP */
+  | { kind: 'operator' };
 
 export interface UseCaseContext<I> {
   app: App;
@@ -50,7 +52,7 @@ export interface OrgUseCaseContext<I> extends UseCaseContext<I> {
 
 export type RunContext<I, A extends Access> = A extends { kind: 'org' }
   ? OrgUseCaseContext<I>
-  : A extends { kind: 'authenticated' }
+  : A extends { kind: 'authenticated' } | { kind: 'operator' }
     ? UseCaseContext<I> & { principal: Principal }
     : UseCaseContext<I>;
 
@@ -123,6 +125,12 @@ export async function execute<I, O>(
       const p = requirePrincipal(principal, access.beforePasswordChange === true);
       return (useCase as UseCase<I, O, { kind: 'authenticated' }>).run({ app, input, principal: p, now });
     }
+    case 'operator': {
+      if (principal?.via !== 'system') {
+        throw new AppError('PRB_FORBIDDEN', `Only the operator, at the command line, may ${useCase.name}.`);
+      }
+      return (useCase as UseCase<I, O, { kind: 'operator' }>).run({ app, input, principal, now });
+    }
     case 'org': {
       const p = requirePrincipal(principal, false);
       const slug = (input as { org?: unknown }).org;
@@ -159,3 +167,12 @@ function requirePrincipal(principal: Principal | undefined, beforePasswordChange
   }
   return principal;
 }
+
+/** The operator at the command line: owns the data directory, so needs no sign-in. */
+export const OPERATOR: Principal = {
+  userId: 'system',
+  email: '',
+  displayName: 'Operator',
+  mustChangePassword: false,
+  via: 'system',
+};

@@ -1,11 +1,12 @@
 // Organisation administration: units, users and their roles. Every change is an event.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../store/connect.ts';
-import { orgUnits, roleMemberships, users } from '../../store/schema.ts';
+import { orgUnits, roleMemberships, sessions, users } from '../../store/schema.ts';
 import type { App } from '../app.ts';
 import { hashPassword, newId, oneTimePassword } from '../auth/secrets.ts';
 import { AppError, InputInvalidError, notFound } from '../errors.ts';
+import { grantScope } from '../roles.ts';
 import { defineUseCase, type Principal } from '../use-case.ts';
 import { recordEvent } from './events.ts';
 
@@ -25,12 +26,28 @@ export const listUnits = defineUseCase({
   access: { kind: 'org', permission: 'org.read' },
   input: z.object({ org }),
   async run({ app, org }) {
-    const rows = await app.store.db
+    const db = app.store.db;
+    const rows = await db
       .select()
       .from(orgUnits)
       .where(eq(orgUnits.orgId, org.org.id))
       .orderBy(asc(orgUnits.name));
-    return rows.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId }));
+    // People holding a role in the unit (not organisation-wide roles): who works there.
+    const members = await db
+      .select({
+        unitId: roleMemberships.unitId,
+        n: sql<number>`count(distinct ${roleMemberships.userId})::int`,
+      })
+      .from(roleMemberships)
+      .where(and(eq(roleMemberships.orgId, org.org.id), isNotNull(roleMemberships.unitId)))
+      .groupBy(roleMemberships.unitId);
+    const count = new Map(members.map((m) => [m.unitId, m.n]));
+    return rows.map((u) => ({
+      id: u.id,
+      name: u.name,
+      parentId: u.parentId,
+      memberCount: count.get(u.id) ?? 0,
+    }));
   },
 });
 
@@ -269,6 +286,87 @@ export const revokeRole = defineUseCase({
         at: now,
       });
       return { revoked: true };
+    });
+  },
+});
+
+export const resetPassword = defineUseCase({
+  name: "reset a member's password",
+  access: { kind: 'org', permission: 'users.manage' },
+  input: z.object({ org, userId: z.string().min(1).max(64) }),
+  async run({ app, org, input, principal, now }) {
+    if (input.userId === principal.userId) {
+      throw new AppError(
+        'PRB_FORBIDDEN',
+        'You cannot reset your own password here; change it at POST /api/v1/me/password with your current one.',
+      );
+    }
+    if (org.scope('users.manage') !== 'org') {
+      throw new AppError(
+        'PRB_FORBIDDEN',
+        'Resetting a password needs user management across the organisation.',
+      );
+    }
+    const password = oneTimePassword();
+    const passwordHash = await hashPassword(password);
+    return app.store.db.transaction(async (tx) => {
+      const theirs = await tx.select().from(roleMemberships).where(eq(roleMemberships.userId, input.userId));
+      if (!theirs.some((m) => m.orgId === org.org.id))
+        throw notFound(`A member ${input.userId} of this organisation`);
+      // An account is global: resetting it hands its every organisation to whoever learns the new password,
+      // so the administrator must manage users in each of them, not only here.
+      const elsewhere = [...new Set(theirs.map((m) => m.orgId))].filter((id) => id !== org.org.id);
+      if (elsewhere.length > 0) {
+        const mine = await tx
+          .select()
+          .from(roleMemberships)
+          .where(and(eq(roleMemberships.userId, principal.userId), ne(roleMemberships.orgId, org.org.id)));
+        const managesAll = elsewhere.every(
+          (orgId) =>
+            grantScope(
+              app.roles,
+              mine
+                .filter((m) => m.orgId === orgId)
+                .map((m) => ({ id: m.id, role: m.role, ...(m.unitId === null ? {} : { unitId: m.unitId }) })),
+              'users.manage',
+            ) === 'org',
+        );
+        if (!managesAll) {
+          throw new AppError(
+            'PRB_FORBIDDEN',
+            'This person also belongs to an organisation whose users you do not manage; an administrator of every ' +
+              'organisation they belong to may reset their password, or they can change it themselves.',
+          );
+        }
+      }
+      const [user] = await tx
+        .update(users)
+        .set({ passwordHash, mustChangePassword: true })
+        .where(eq(users.id, input.userId))
+        .returning({ id: users.id, email: users.email });
+      if (!user) throw notFound(`A member ${input.userId} of this organisation`);
+      // Whoever is signed in as them now (perhaps the reason for the reset) is signed out.
+      const ended = await tx
+        .delete(sessions)
+        .where(eq(sessions.userId, user.id))
+        .returning({ tokenHash: sessions.tokenHash });
+      for (const orgId of [org.org.id, ...elsewhere]) {
+        await recordEvent(tx, {
+          orgId,
+          actor: principal,
+          kind: 'user.password-reset',
+          subject: `user:${user.id}`,
+          payload: { sessionsEnded: ended.length },
+          at: now,
+        });
+      }
+      return {
+        userId: user.id,
+        email: user.email,
+        oneTimePassword: password,
+        mustChangePassword: true,
+        sessionsEnded: ended.length,
+      };
     });
   },
 });

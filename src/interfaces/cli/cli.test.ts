@@ -297,6 +297,54 @@ describe('probity with the store', { concurrency: true }, () => {
     assert.match(unknownOrg.stderr, /^error PRB_NOT_FOUND: .*"nope".*organisations: demo/);
   });
 
+  test('org create makes an organisation with a new administrator (password printed once); a taken or malformed slug is refused', async (t) => {
+    const dir = tempDir(t);
+    const created = await probity(
+      ['org', 'create', '--slug', 'acme', '--name', 'Acme Schools', '--admin-email', 'dana@acme.example.org'],
+      { dataDir: dir },
+    );
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(
+      created.stdout,
+      /^Organisation "acme" \(Acme Schools\) created; time zone America\/Denver\.$/m,
+    );
+    assert.match(created.stdout, /Administrator +dana@acme\.example\.org \(a new account, "dana"\)/);
+    assert.match(created.stdout, /One-time password: +[a-z2-9]{5}(-[a-z2-9]{5}){3}$/m);
+
+    const again = await probity(['org', 'create', '--slug', 'acme', '--name', 'Acme 2'], { dataDir: dir });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /^error PRB_INPUT_INVALID: /);
+    assert.match(again.stderr, /^ {2}- \/slug: an organisation "acme" already exists/m);
+    noStackTrace(again.stderr);
+
+    const malformed = await probity(['org', 'create', '--slug', 'Acme_Schools', '--name', 'X'], {
+      dataDir: dir,
+    });
+    assert.equal(malformed.code, 2);
+    assert.match(malformed.stderr, /--slug.*'Acme_Schools' is invalid\. use 2 to 40 lowercase letters/);
+
+    const existing = await probity(
+      [
+        'org',
+        'create',
+        '--slug',
+        'acme-north',
+        '--name',
+        'Acme North',
+        '--admin-email',
+        'DANA@acme.example.org',
+        '--json',
+      ],
+      { dataDir: dir },
+    );
+    assert.equal(existing.code, 0, existing.stderr);
+    const result = JSON.parse(existing.stdout) as { org: { slug: string }; admin: Record<string, unknown> };
+    assert.equal(result.org.slug, 'acme-north');
+    assert.equal(result.admin.email, 'dana@acme.example.org');
+    assert.equal(result.admin.created, false);
+    assert.equal('oneTimePassword' in result.admin, false, 'an existing account keeps its password');
+  });
+
   test('a second process is refused at once while the store is locked', async (t) => {
     const dir = tempDir(t);
     // The holder: this test process, alive on this host.

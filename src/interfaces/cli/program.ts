@@ -1,11 +1,13 @@
 // The `probity` command line: one commander program whose actions return an exit code (docs/cli.md).
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { zOrgSlug } from '../../app/use-cases/organisations.ts';
 import { type CalendarDate, parseDate } from '../../kernel/index.ts';
 import { PACKS } from '../../packs/registry.ts';
 import { demoCommand } from './commands/demo.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { orgCreateCommand } from './commands/org.ts';
 import { serveCommand } from './commands/serve.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { formatError, isDebug } from './errors.ts';
@@ -24,6 +26,19 @@ function asDate(value: string): CalendarDate {
   } catch (error) {
     throw new InvalidArgumentError(error instanceof Error ? error.message : 'expected a date YYYY-MM-DD');
   }
+}
+
+function asSlug(value: string): string {
+  const r = zOrgSlug.safeParse(value);
+  if (!r.success) throw new InvalidArgumentError(r.error.issues[0]?.message ?? 'not a slug');
+  return value;
+}
+
+function asMonth(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 12)
+    throw new InvalidArgumentError('expected a month number 1 to 12');
+  return n;
 }
 
 const ENVIRONMENT = `
@@ -180,6 +195,67 @@ export function buildProgram(io: Io, result: { code?: number }): Command {
     )
     .addHelpText('after', examples('probity demo', 'PROBITY_DATA_DIR=/tmp/probity-demo probity demo'))
     .action(act(() => demoCommand(io)));
+
+  const org = program
+    .command('org')
+    .description('Manage organisations (tenants) of this installation.')
+    .helpOption('-h, --help', 'show help for a command');
+  org
+    .command('create')
+    .description(
+      'Create an organisation. With --admin-email its administrator is that account, or a new account whose ' +
+        'one-time password is printed once and must be changed at the first sign-in.',
+    )
+    .requiredOption(
+      '--slug <slug>',
+      'its short name in URLs: 2-40 lowercase letters, digits and hyphens',
+      asSlug,
+    )
+    .requiredOption('--name <name>', 'its full name, e.g. "Lincoln Unified School District"')
+    .option('--admin-email <email>', 'make this person its administrator (an existing account, or a new one)')
+    .option(
+      '--admin-name <name>',
+      'the display name of a new administrator account (default: from the e-mail)',
+    )
+    .option('--time-zone <zone>', 'its IANA time zone, which decides its "today" (default America/Denver)')
+    .option(
+      '--fiscal-year-start <month>',
+      'the month its fiscal year starts, 1-12 (default 7, July)',
+      asMonth,
+    )
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `${examples(
+        'probity org create --slug lincoln-usd --name "Lincoln Unified School District" --admin-email dana@lincoln.example.org',
+        'probity org create --slug state-audit --name "State Audit Office" --time-zone America/New_York --fiscal-year-start 10 --json',
+      )}\n\nExit codes: 0 created, 1 could not create (slug taken, invalid e-mail or time zone, store locked), 2 usage error.`,
+    )
+    .action(
+      act(
+        (opts: {
+          slug: string;
+          name: string;
+          adminEmail?: string;
+          adminName?: string;
+          timeZone?: string;
+          fiscalYearStart?: number;
+          json?: boolean;
+        }) =>
+          orgCreateCommand(
+            {
+              slug: opts.slug,
+              name: opts.name,
+              ...(opts.adminEmail === undefined ? {} : { adminEmail: opts.adminEmail }),
+              ...(opts.adminName === undefined ? {} : { adminName: opts.adminName }),
+              ...(opts.timeZone === undefined ? {} : { timeZone: opts.timeZone }),
+              ...(opts.fiscalYearStart === undefined ? {} : { fiscalYearStart: opts.fiscalYearStart }),
+              json: opts.json === true,
+            },
+            io,
+          ),
+      ),
+    );
 
   return program;
 }
