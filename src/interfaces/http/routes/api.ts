@@ -5,10 +5,13 @@ import type { App } from '../../../app/app.ts';
 import type { Config } from '../../../app/config.ts';
 import * as admin from '../../../app/use-cases/admin.ts';
 import * as auth from '../../../app/use-cases/auth.ts';
+import * as dashboard from '../../../app/use-cases/dashboard.ts';
 import * as docs from '../../../app/use-cases/documents.ts';
 import * as ev from '../../../app/use-cases/evaluate.ts';
 import * as events from '../../../app/use-cases/events.ts';
+import * as exporting from '../../../app/use-cases/record-export.ts';
 import * as records from '../../../app/use-cases/records.ts';
+import * as sources from '../../../app/use-cases/sources.ts';
 import { zCalendarDate } from '../../../kernel/index.ts';
 import { addRoute } from '../route.ts';
 
@@ -121,7 +124,8 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
   r({
     method: 'GET',
     url: '/api/v1/orgs/:org/packs',
-    summary: 'Installed policy packs, their rules and workflows',
+    summary:
+      'Installed policy packs: rules, workflows, record kinds with the JSON Schema of their data, roles and source documents',
     tags: ['packs'],
     useCase: ev.listPacks,
     params: orgParams,
@@ -136,6 +140,23 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
     params: z.object({ org: slug, pack: z.string().min(1).max(100) }),
     querystring: z.object({ asOf: zCalendarDate.optional() }),
     input: ({ params, query }) => ({ ...params, ...query }),
+  });
+  r({
+    method: 'GET',
+    url: '/api/v1/packs/:pack/sources/:document',
+    summary:
+      "A pack's source document (the policy its citations name) as headings and paragraphs with their section numbers; ?section= gives the block to show",
+    tags: ['packs'],
+    useCase: sources.readSource,
+    params: z.object({ pack: z.string().min(1).max(100), document: z.string().min(1).max(200) }),
+    querystring: z.object({
+      section: z
+        .string()
+        .max(100)
+        .optional()
+        .describe("a cited section, e.g. 2.1 or B.1.c: `focus` names its block (or its nearest parent's)"),
+    }),
+    input: ({ params, query }) => ({ ...query, ...params }),
   });
   const overrideBody = z.object({
     from: zCalendarDate,
@@ -192,7 +213,7 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
   r({
     method: 'GET',
     url: '/api/v1/orgs/:org/units',
-    summary: 'Org units',
+    summary: 'Org units with their parent and how many people hold a role in each',
     tags: ['admin'],
     useCase: admin.listUnits,
     params: orgParams,
@@ -241,6 +262,16 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
     status: 201,
   });
   r({
+    method: 'POST',
+    url: '/api/v1/orgs/:org/users/:userId/reset-password',
+    summary:
+      "Reset a member's password: a one-time password (shown once) that must be changed at sign-in; their sessions end",
+    tags: ['admin'],
+    useCase: admin.resetPassword,
+    params: z.object({ org: slug, userId: id }),
+    input: ({ params }) => params,
+  });
+  r({
     method: 'DELETE',
     url: '/api/v1/orgs/:org/roles/:membershipId',
     summary: 'Revoke a role membership',
@@ -254,11 +285,41 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
   r({
     method: 'GET',
     url: '/api/v1/orgs/:org/records',
-    summary: 'Records, filtered, sorted and paged on the server',
+    summary:
+      'Records, filtered (pack, kind, state, unit, title or id, due dates, open), sorted and paged on the server; each with its unit name and whether it is open and overdue',
     tags: ['records'],
     useCase: records.listRecords,
     params: orgParams,
     querystring: records.listRecords.input.omit({ org: true }),
+    input: ({ params, query }) => ({ ...query, ...params }),
+  });
+  r({
+    method: 'GET',
+    url: '/api/v1/orgs/:org/records/export',
+    summary:
+      'The records the list shows for the same filters and sort, unpaged (at most 100,000), as CSV or XLSX; the export is logged',
+    tags: ['records'],
+    useCase: exporting.exportRecords,
+    params: orgParams,
+    querystring: exporting.exportRecords.input.omit({ org: true }),
+    input: ({ params, query }) => ({ ...query, ...params }),
+    send: (reply, result) =>
+      reply
+        .type(result.mediaType)
+        .header('content-disposition', `attachment; filename="${result.filename}"`)
+        .header('cache-control', 'no-store')
+        .header('x-record-count', String(result.rows))
+        .send(result.body),
+  });
+  r({
+    method: 'GET',
+    url: '/api/v1/orgs/:org/dashboard',
+    summary:
+      "What needs attention: overdue and due-this-week records, recent changes and events, open work per pack (today is the organisation's)",
+    tags: ['records'],
+    useCase: dashboard.dashboard,
+    params: orgParams,
+    querystring: dashboard.dashboard.input.omit({ org: true }),
     input: ({ params, query }) => ({ ...query, ...params }),
   });
   r({
