@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { execute } from '../../../app/use-case.ts';
 import { createUser } from '../../../app/use-cases/admin.ts';
+import { createOrganisation } from '../../../app/use-cases/organisations.ts';
 import {
   type BrowserSession,
   describeViolations,
@@ -118,6 +119,40 @@ test('the administrator signs in, finds every screen from the navigation, and si
   await page.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((u) => u.pathname === '/o/demo');
+});
+
+test('someone in two organisations switches between them from the header', async () => {
+  const { page } = s;
+  await createOrganisation(s.app, {
+    slug: 'riverside',
+    name: 'Riverside Child Care Centre',
+    adminEmail: s.adminEmail,
+  });
+  await page.goto(`${s.url}/o/demo`);
+  const switcher = page.getByLabel('Organisation');
+  assert.equal(await switcher.inputValue(), 'demo');
+  await switcher.selectOption({ label: 'Riverside Child Care Centre' });
+  await page.waitForURL((u) => u.pathname === '/o/riverside');
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  assert.equal(await page.getByLabel('Organisation').inputValue(), 'riverside');
+  // The new organisation has no units yet, so no unit switcher; and no records: the dashboard says so.
+  assert.equal(await page.getByLabel('Unit', { exact: true }).count(), 0);
+  await screenshot(page, 'dashboard-empty-organisation');
+  const violations = await seriousA11yViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+  await page.getByLabel('Organisation').selectOption({ label: 'Demo School District' });
+  await page.waitForURL((u) => u.pathname === '/o/demo');
+  // The demo district has units: narrowing to one is remembered for that organisation.
+  await page.getByLabel('Unit', { exact: true }).selectOption({ label: 'Athletics' });
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  assert.equal(
+    await page
+      .getByLabel('Unit', { exact: true })
+      .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text),
+    'Athletics',
+  );
+  await page.getByLabel('Unit', { exact: true }).selectOption({ label: 'All units' });
 });
 
 test('the skip link and the navigation work from the keyboard alone, with a visible focus', async () => {

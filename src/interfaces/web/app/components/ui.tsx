@@ -3,6 +3,8 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import type { ApiError } from '../api.ts';
 import { formatDate } from '../format.ts';
 
+let pagesShown = 0;
+
 /**
  * A screen's heading and title. On navigation the heading takes focus, so keyboard and screen-reader
  * users start at the new page rather than at the link they followed.
@@ -23,7 +25,8 @@ export function Page({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Probity`;
-    heading.current?.focus({ preventScroll: true });
+    // Not on the first page of a visit: there the skip link must stay the first Tab stop.
+    if (pagesShown++ > 0) heading.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <div className={narrow ? 'content narrow' : 'content'}>
