@@ -19,3 +19,9 @@ test('a text that a spreadsheet would run as a formula starts with a single quot
   assert.equal(csvField('a=b'), 'a=b', 'only a leading character matters');
   assert.equal(csvField(-5), '-5', 'numbers are not text');
 });
+
+test('a generated id is written as it is, even with a leading hyphen; anything else in its column is not', () => {
+  const ids = new Set([0]);
+  assert.equal(csvRow(['-6eEVqtUucBvY4b5', '-6e'], ids), "-6eEVqtUucBvY4b5,'-6e\r\n");
+  assert.equal(csvRow(["=cmd|' /C calc'!A0"], ids), "'=cmd|' /C calc'!A0\r\n");
+});

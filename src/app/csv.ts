@@ -13,19 +13,24 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-export function csvField(value: CsvValue): string {
+/**
+ * `trusted`: a value Probity generated (an id of letters, digits, '-' and '_'), written as it is so it
+ * still matches the API; it cannot hold a formula that does anything.
+ */
+export function csvField(value: CsvValue, trusted = false): string {
   if (value === null || value === undefined) return '';
   const text =
-    typeof value === 'number'
+    typeof value === 'number' || typeof value === 'boolean'
       ? String(value)
-      : typeof value === 'boolean'
-        ? String(value)
+      : trusted && /^[A-Za-z0-9_-]*$/.test(value)
+        ? value
         : neutraliseFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: readonly CsvValue[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+/** One row; `trusted` holds the indexes of columns of generated ids (see csvField). */
+export function csvRow(values: readonly CsvValue[], trusted: ReadonlySet<number> = new Set()): string {
+  return `${values.map((v, i) => csvField(v, trusted.has(i))).join(',')}\r\n`;
 }
 
 /** A byte-order mark first: Excel reads a CSV without one in the machine's legacy code page. */

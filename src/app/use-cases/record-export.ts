@@ -200,8 +200,15 @@ function dataCell(v: unknown): Cell {
 
 function toCsv(columns: readonly ExportColumn[], table: readonly Cell[][]): Buffer {
   const parts = [UTF8_BOM, csvRow(columns.map((c) => c.title))];
+  // Ids are Probity's own: written as they are, so they still match the API (csv.ts).
+  const ids = new Set(columns.flatMap((c, i) => (c.key === 'id' ? [i] : [])));
   for (const row of table) {
-    parts.push(csvRow(row.map((v): CsvValue => (v instanceof Date ? v.toISOString() : v))));
+    parts.push(
+      csvRow(
+        row.map((v): CsvValue => (v instanceof Date ? v.toISOString() : v)),
+        ids,
+      ),
+    );
   }
   return Buffer.from(parts.join(''), 'utf8');
 }

@@ -234,6 +234,22 @@ describe('records: list filters, export and dashboard', () => {
     assert.equal(cell.value, '=HYPERLINK("http://evil.example","click") (Front office)');
   });
 
+  test('an id is exported as it is, even one from before ids stopped starting with a hyphen', async () => {
+    const [org] = await t.store.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, 'demo'));
+    await t.store.db.execute(sql`
+      insert into records (org_id, id, pack, kind, title, state, data, version, created_by)
+      values (${org!.id}, '-6eEVqtUucBvY4b5', 'sample', 'disbursement', '-5 adjustment', 'paid', '{}'::jsonb, 1, 'system')`);
+    const res = await get('/api/v1/orgs/demo/records/export?q=-6eEVqtUucBvY4b5&columns=id,title');
+    assert.deepEqual(parseCsv(res.body.slice(1)), [
+      ['ID', 'Title'],
+      ['-6eEVqtUucBvY4b5', "'-5 adjustment"],
+    ]);
+    await t.store.db.execute(sql`delete from records where id = '-6eEVqtUucBvY4b5'`);
+  });
+
   test('without columns the export has the default ones; an unknown column is refused', async () => {
     const res = await get('/api/v1/orgs/demo/records/export');
     assert.equal(res.statusCode, 200);
