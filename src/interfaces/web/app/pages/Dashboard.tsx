@@ -73,9 +73,9 @@ export default function Dashboard() {
       Today is <DateText date={data.today} weekday />.{' '}
       {unitName ? (
         <>Showing {unitName} only (change the unit at the top of the page).</>
-      ) : (
+      ) : org.units.length > 0 ? (
         'Showing all units.'
-      )}
+      ) : null}
     </>
   ) : undefined;
 
