@@ -4,7 +4,7 @@
 // a build is written to a temporary folder and renamed into place, so a reader never sees half of one.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +38,16 @@ export async function webFingerprint(): Promise<string> {
     hash.update('\0');
   }
   return hash.digest('hex');
+}
+
+/** The assets the current build itself produced (not those it carried over). */
+async function previousAssets(): Promise<string[]> {
+  try {
+    const stamp = JSON.parse(await readFile(join(WEB_DIST, STAMP), 'utf8')) as { assets?: unknown };
+    return Array.isArray(stamp.assets) ? stamp.assets.filter((a): a is string => typeof a === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 async function builtFingerprint(): Promise<string | undefined> {
@@ -113,9 +123,17 @@ async function build(fingerprint: string, log: (line: string) => void): Promise<
       logLevel: 'warn',
       build: { outDir: tmp, emptyOutDir: true },
     });
+    // A page loaded from the previous build may still ask for its lazily loaded screens: keep that
+    // build's assets (hashed names never collide) for one more build, so it does not break mid-visit.
+    const assets = await readdir(join(tmp, 'assets')).catch(() => [] as string[]);
+    for (const file of await previousAssets()) {
+      if (!assets.includes(file)) {
+        await copyFile(join(WEB_DIST, 'assets', file), join(tmp, 'assets', file)).catch(() => {});
+      }
+    }
     await writeFile(
       join(tmp, STAMP),
-      `${JSON.stringify({ fingerprint, builtAt: new Date().toISOString() })}\n`,
+      `${JSON.stringify({ fingerprint, builtAt: new Date().toISOString(), assets })}\n`,
     );
     await mkdir(join(REPO_DIR, 'dist'), { recursive: true });
     const old = `${WEB_DIST}.old-${process.pid}`;

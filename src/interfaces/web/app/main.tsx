@@ -5,6 +5,16 @@ import { orgApi } from './api.ts';
 import { preload } from './use-api.ts';
 import './styles.css';
 
+// A screen's code that no longer exists (the server was updated since this page loaded): load the new
+// version of the app, once — a second failure within a minute is left to show as an error.
+window.addEventListener('vite:preloadError', (event) => {
+  const last = Number(sessionStorage.getItem('probity.reloadedForUpdate') ?? 0);
+  if (Date.now() - last < 60_000) return;
+  sessionStorage.setItem('probity.reloadedForUpdate', String(Date.now()));
+  event.preventDefault();
+  window.location.reload();
+});
+
 // Ask for what the first screen needs at once, in parallel, instead of one request after another:
 // who is signed in, the organisation's roles, units and packs, and the dashboard's code.
 preload('/api/v1/me');
