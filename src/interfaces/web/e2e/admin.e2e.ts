@@ -3,6 +3,7 @@
 // and verifying the audit log — each page checked with axe and on a 390 px phone.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import {
   type BrowserSession,
@@ -64,7 +65,7 @@ test('adding a user shows their one-time password once, and it signs them in', a
   // Focus moves to the password so nobody misses it.
   assert.equal(await secret.evaluate((el) => el === document.activeElement), true);
   await table.getByRole('cell', { name: /^Kim Lee/ }).waitFor();
-  await table.getByText('Not signed in yet').waitFor();
+  await table.getByText('One-time password').waitFor();
   await assertAccessible(page);
   await screenshot(page, 'admin-users');
 
@@ -108,12 +109,20 @@ test('granting a role in one unit, revoking it after confirming; the last admini
   await grant.getByRole('alert').getByText('The user already holds that role there.').waitFor();
   await grant.getByRole('button', { name: 'Cancel' }).click();
 
-  // Revoking asks first; cancelling changes nothing.
+  // Revoking asks first; Escape (like Cancel) changes nothing and puts focus back on the button.
   const revoke = page.getByRole('button', {
     name: 'Revoke Petty-cash approver (only in Athletics) from Kim Lee',
   });
   await revoke.click();
   await page.getByText('Take away Petty-cash approver').waitFor();
+  assert.equal(
+    await page.getByRole('button', { name: 'Yes, revoke' }).evaluate((el) => el === document.activeElement),
+    true,
+  );
+  await page.keyboard.press('Escape');
+  await kimRow.getByText('only in Athletics').waitFor();
+  assert.equal(await revoke.evaluate((el) => el === document.activeElement), true);
+  await revoke.click();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await kimRow.getByText('only in Athletics').waitFor();
   await revoke.click();
@@ -347,4 +356,22 @@ test('every administration page fits a 390 px phone without sideways scrolling',
     await screenshot(page, name);
   }
   await page.close();
+});
+
+test('verifying a log that was changed behind Probity’s back names the first broken event', async () => {
+  // Someone with database-owner rights disables the append-only trigger and rewrites event 3.
+  const db = s.app.store.db;
+  await db.execute(sql`alter table events disable trigger events_append_only`);
+  await db.execute(
+    sql`update events set payload = '{"name": "Renamed quietly"}'::jsonb
+        where seq = 3 and org_id = (select id from organisations where slug = 'demo')`,
+  );
+  await db.execute(sql`alter table events enable trigger events_append_only`);
+  const { page } = s;
+  await open(page, '/o/demo/admin/events', 'Audit log');
+  await page.getByRole('button', { name: 'Verify the chain' }).click();
+  await page.getByText('The chain is broken at event 3:').waitFor();
+  await page.getByText(/was altered after it was written/).waitFor();
+  await page.getByText('The 2 events before it are intact.', { exact: false }).waitFor();
+  await assertAccessible(page);
 });

@@ -74,7 +74,17 @@ export function ConfirmAction({
     );
   }
   return (
-    <span className="confirm-action asking">
+    // Escape cancels, as it would close a dialog.
+    // biome-ignore lint/a11y/noStaticElementInteractions: the keys come from the buttons inside
+    <span
+      className="confirm-action asking"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) {
+          returnFocus.current = true;
+          setAsking(false);
+        }
+      }}
+    >
       <span className="confirm-question">{question}</span>
       <span className="confirm-buttons">
         <button type="button" className={className} ref={yes} disabled={busy} onClick={() => void confirm()}>

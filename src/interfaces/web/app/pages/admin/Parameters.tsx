@@ -302,7 +302,9 @@ function OverrideForm({
   const general = generalError(error, ['/value', '/from', '/reason']);
   return (
     <details className="override" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Set a new value from a date</summary>
+      <summary>
+        Set a new value from a date<span className="visually-hidden"> for {p.title}</span>
+      </summary>
       <form onSubmit={submit} noValidate className="override-form" aria-label={`New value for ${p.title}`}>
         <p className="hint">
           Your organisation’s value replaces the pack’s from the date you choose, until you set another. A

@@ -109,8 +109,8 @@ function AccountStatus({ member }: { member: Member }) {
   if (member.mustChangePassword) {
     return (
       <>
-        <Badge tone="warn">Not signed in yet</Badge>
-        <div className="hint">Has a one-time password and must choose their own at first sign-in.</div>
+        <Badge tone="warn">One-time password</Badge>
+        <div className="hint">Has not chosen their own password yet; must do so at their next sign-in.</div>
       </>
     );
   }
