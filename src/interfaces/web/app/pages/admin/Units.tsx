@@ -25,7 +25,7 @@ export default function Units() {
       title="Units"
       subtitle="The schools, departments or offices of the organisation. Records belong to a unit, and a role can be given in one unit only."
     >
-      <div className="grid-2">
+      <div className="grid-2 units-layout">
         <section className="card" aria-labelledby="units-heading">
           <h2 id="units-heading" className="card-title">
             {list.length === 1 ? '1 unit' : `${list.length} units`}
@@ -74,10 +74,10 @@ function UnitTree({ nodes, highlight }: { nodes: UnitNode<UnitItem>[]; highlight
                 {' '}
                 —{' '}
                 {n.unit.memberCount === 0
-                  ? 'nobody holds a role only here'
+                  ? 'no roles given here yet'
                   : n.unit.memberCount === 1
-                    ? '1 person holds a role here'
-                    : `${n.unit.memberCount} people hold a role here`}
+                    ? '1 person has a role here'
+                    : `${n.unit.memberCount} people have a role here`}
               </span>
             )}
             {n.unit.id === highlight && <span className="visually-hidden"> (just created)</span>}
