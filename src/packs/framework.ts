@@ -32,6 +32,8 @@ export interface RecordKind<D = unknown> {
 export interface DemoRecord {
   kind: string;
   data: unknown;
+  /** Name of the demo organisation's unit the record belongs to (e.g. 'Lincoln Elementary'). */
+  unit?: string;
   /** Transitions applied in order after creation, with the demo user role acting and days ago. */
   transitions?: readonly { name: string; daysAgo: number; by: string }[];
 }

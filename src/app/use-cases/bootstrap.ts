@@ -115,7 +115,14 @@ export async function loadDemoRecords(app: App): Promise<string[]> {
     const scope = systemScope(org);
     await db.transaction(async (tx) => {
       const demo = mod.demo!(today);
+      const units = new Map(
+        (await tx.select().from(orgUnits).where(eq(orgUnits.orgId, org.id))).map((u) => [u.name, u.id]),
+      );
       for (const d of demo) {
+        const unitId = d.unit === undefined ? undefined : units.get(d.unit);
+        if (d.unit !== undefined && unitId === undefined) {
+          throw new Error(`demo record of pack ${id} names a unit the demo organisation lacks: ${d.unit}`);
+        }
         const steps = d.transitions ?? [];
         // Back-date creation to just before the first step so the timeline reads in order.
         const firstDaysAgo = Math.max(0, ...steps.map((s) => s.daysAgo + 1));
@@ -126,6 +133,7 @@ export async function loadDemoRecords(app: App): Promise<string[]> {
           pack: id,
           kind: d.kind,
           data: d.data,
+          unitId,
           now: createdAt,
         });
         for (const step of steps) {

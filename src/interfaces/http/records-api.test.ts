@@ -89,6 +89,16 @@ describe('records: list filters, export and dashboard', () => {
       now = new Date(now.getTime() + 1000);
     };
     today = todayIn('America/Denver', now);
+    // Units of their own: the demo records live in the demo units and would blur the assertions.
+    for (const name of ['Maple School', 'Maple Athletics']) {
+      const res = await t.server.inject({
+        method: 'POST',
+        url: '/api/v1/orgs/demo/units',
+        headers: as(t.adminCookie),
+        payload: { name },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+    }
     const u = (await get('/api/v1/orgs/demo/units')).json() as { id: string; name: string }[];
     units = Object.fromEntries(u.map((x) => [x.name, x.id]));
     // The approval rule asks for approval by the payment date: an unapproved disbursement is due then.
@@ -108,10 +118,10 @@ describe('records: list filters, export and dashboard', () => {
       assert.equal(res.statusCode, 201, res.body);
       ids[key] = res.json().record.id;
     };
-    await make('alpha', 'Alpha supplies', addDays(today, -2), 'Lincoln Elementary');
-    await make('beta', 'Beta postage', addDays(today, 3), 'Lincoln Elementary');
-    await make('gamma', 'Gamma snacks', addDays(today, 10), 'Athletics');
-    await make('delta', 'Delta books', addDays(today, -2), 'Lincoln Elementary');
+    await make('alpha', 'Alpha supplies', addDays(today, -2), 'Maple School');
+    await make('beta', 'Beta postage', addDays(today, 3), 'Maple School');
+    await make('gamma', 'Gamma snacks', addDays(today, 10), 'Maple Athletics');
+    await make('delta', 'Delta books', addDays(today, -2), 'Maple School');
     await make('formula', '=HYPERLINK("http://evil.example","click")', addDays(today, 20), 'District office');
     tick();
     const rejected = await t.server.inject({
@@ -127,25 +137,25 @@ describe('records: list filters, export and dashboard', () => {
   });
 
   test('each item carries its unit name, whether it is open, and whether it is overdue today', async () => {
-    const items = await list(`unitId=${units['Lincoln Elementary']}&sort=title&dir=asc`);
+    const items = await list(`unitId=${units['Maple School']}&sort=title&dir=asc`);
     assert.deepEqual(
       items.map((r) => [r.title, r.unitName, r.state, r.dueOn, r.open, r.overdue]),
       [
-        ['Alpha supplies (Front office)', 'Lincoln Elementary', 'requested', addDays(today, -2), true, true],
-        ['Beta postage (Front office)', 'Lincoln Elementary', 'requested', addDays(today, 3), true, false],
+        ['Alpha supplies (Front office)', 'Maple School', 'requested', addDays(today, -2), true, true],
+        ['Beta postage (Front office)', 'Maple School', 'requested', addDays(today, 3), true, false],
         // Past its date but rejected: a closed record is never overdue.
-        ['Delta books (Front office)', 'Lincoln Elementary', 'rejected', addDays(today, -2), false, false],
+        ['Delta books (Front office)', 'Maple School', 'rejected', addDays(today, -2), false, false],
       ],
     );
   });
 
   test('open=true keeps records not in a final state; open=false only those in one', async () => {
-    const lincoln = `unitId=${units['Lincoln Elementary']}&sort=title&dir=asc`;
-    assert.deepEqual(titles(await list(`${lincoln}&open=true`)), [
+    const maple = `unitId=${units['Maple School']}&sort=title&dir=asc`;
+    assert.deepEqual(titles(await list(`${maple}&open=true`)), [
       'Alpha supplies (Front office)',
       'Beta postage (Front office)',
     ]);
-    assert.deepEqual(titles(await list(`${lincoln}&open=false`)), ['Delta books (Front office)']);
+    assert.deepEqual(titles(await list(`${maple}&open=false`)), ['Delta books (Front office)']);
     const closed = await list('open=false');
     assert.ok(closed.length >= 2, 'the demo paid record and Delta');
     assert.ok(closed.every((r) => ['paid', 'rejected'].includes(r.state)));
@@ -153,7 +163,10 @@ describe('records: list filters, export and dashboard', () => {
 
   test('dueFrom and dueTo are inclusive bounds; dueOnOrBefore still works as dueTo', async () => {
     const day = addDays(today, 3);
-    assert.deepEqual(titles(await list(`dueFrom=${day}&dueTo=${day}`)), ['Beta postage (Front office)']);
+    // (In the test's own unit: a demo record falls due that day too.)
+    assert.deepEqual(titles(await list(`unitId=${units['Maple School']}&dueFrom=${day}&dueTo=${day}`)), [
+      'Beta postage (Front office)',
+    ]);
     const upTo = titles(await list(`dueTo=${addDays(today, -2)}&sort=title&dir=asc`));
     const alias = titles(await list(`dueOnOrBefore=${addDays(today, -2)}&sort=title&dir=asc`));
     assert.deepEqual(alias, upTo);
@@ -274,7 +287,7 @@ describe('records: list filters, export and dashboard', () => {
   });
 
   test('an XLSX export loads back with the same rows, a bold frozen header and real dates', async () => {
-    const filters = `unitId=${units['Lincoln Elementary']}&sort=dueOn&dir=asc`;
+    const filters = `unitId=${units['Maple School']}&sort=dueOn&dir=asc`;
     const res = await t.server.inject({
       url: `/api/v1/orgs/demo/records/export?format=xlsx&${filters}&columns=title,state,dueOn,overdue,updatedAt`,
       headers: as(t.adminCookie),
@@ -336,7 +349,7 @@ describe('records: list filters, export and dashboard', () => {
   });
 
   test('the dashboard of a unit: overdue, due this week, recent records and their events', async () => {
-    const res = await get(`/api/v1/orgs/demo/dashboard?unitId=${units['Lincoln Elementary']}`);
+    const res = await get(`/api/v1/orgs/demo/dashboard?unitId=${units['Maple School']}`);
     assert.equal(res.statusCode, 200, res.body);
     const d = res.json();
     assert.equal(d.today, today);
@@ -344,7 +357,7 @@ describe('records: list filters, export and dashboard', () => {
     assert.deepEqual(d.counts, { overdue: 1, dueThisWeek: 1, open: 2 });
     assert.deepEqual(titles(d.overdue), ['Alpha supplies (Front office)']);
     assert.deepEqual(titles(d.dueThisWeek), ['Beta postage (Front office)']);
-    assert.equal(d.overdue[0].unitName, 'Lincoln Elementary');
+    assert.equal(d.overdue[0].unitName, 'Maple School');
     assert.equal(d.overdue[0].overdue, true);
     assert.deepEqual(titles(d.recent), [
       'Delta books (Front office)',
@@ -386,7 +399,7 @@ describe('records: list filters, export and dashboard', () => {
         email: 'coach@example.org',
         displayName: 'Casey Coach',
         role: 'viewer',
-        unitId: units.Athletics,
+        unitId: units['Maple Athletics'],
       },
     });
     const otp = created.json().oneTimePassword as string;
@@ -403,7 +416,7 @@ describe('records: list filters, export and dashboard', () => {
       payload: { currentPassword: otp, newPassword: 'athletics all the way' },
     });
     assert.deepEqual(titles(await list('', cookie)), ['Gamma snacks (Front office)']);
-    assert.deepEqual(await list(`unitId=${units['Lincoln Elementary']}`, cookie), []);
+    assert.deepEqual(await list(`unitId=${units['Maple School']}`, cookie), []);
     const csv = parseCsv((await get('/api/v1/orgs/demo/records/export?columns=title', cookie)).body.slice(1));
     assert.deepEqual(csv, [['Title'], ['Gamma snacks (Front office)']]);
     const d = (await get('/api/v1/orgs/demo/dashboard', cookie)).json();

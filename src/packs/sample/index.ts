@@ -78,12 +78,15 @@ export const samplePack: PackModule = {
   ],
   records: { disbursement: disbursement as RecordKind },
   segregationRules: [custodianSelfApproval.id],
+  // A week of a small district's petty cash: one paid and closed, one overdue for approval without
+  // its receipt, one due for approval this week, and one a custodian may not approve themselves.
   demo(today) {
     const t = parseDate(today);
     const day = (n: number) => addDays(t, -n);
     return [
       {
         kind: 'disbursement',
+        unit: 'District office',
         data: {
           fund: 'Front office',
           purpose: 'Postage for report cards',
@@ -101,6 +104,7 @@ export const samplePack: PackModule = {
       },
       {
         kind: 'disbursement',
+        unit: 'Lincoln Elementary',
         data: {
           fund: 'Front office',
           purpose: 'Classroom supplies',
@@ -114,6 +118,7 @@ export const samplePack: PackModule = {
       },
       {
         kind: 'disbursement',
+        unit: 'Athletics',
         data: {
           fund: 'Athletics',
           purpose: 'Referee snacks',
@@ -123,6 +128,34 @@ export const samplePack: PackModule = {
           requestedBy: 'Sam Ortiz',
           custodian: 'Lee Park',
           fundFiscalYearToDateCents: 12_000,
+        },
+      },
+      {
+        kind: 'disbursement',
+        unit: 'Lincoln Elementary',
+        data: {
+          fund: 'Lincoln Elementary',
+          purpose: 'Field-trip museum tickets',
+          amountCents: 9_600,
+          paidOn: day(-3),
+          hasReceipt: true,
+          requestedBy: 'Priya Shah',
+          custodian: 'Priya Shah',
+          fundFiscalYearToDateCents: 31_240,
+        },
+      },
+      {
+        kind: 'disbursement',
+        unit: 'Athletics',
+        data: {
+          fund: 'Athletics',
+          purpose: 'Tournament entry fee',
+          amountCents: 7_500,
+          paidOn: day(-5),
+          hasReceipt: true,
+          requestedBy: 'Lee Park',
+          custodian: 'Lee Park',
+          fundFiscalYearToDateCents: 14_300,
         },
       },
     ];

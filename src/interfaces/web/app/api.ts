@@ -26,9 +26,13 @@ export class ApiError extends Error {
     this.errors = errors;
     this.findings = findings;
   }
-  /** The server's message for one field, by JSON pointer (e.g. '/data/amountCents'). */
+  /**
+   * The server's message for one field, by JSON pointer (e.g. '/data/amountCents'). A request refused
+   * by the route's schema names the field under '/body' ('/body/email'), one refused by the use case
+   * names it bare ('/email'): both match.
+   */
   fieldError(path: string): string | undefined {
-    return this.errors.find((e) => e.path === path)?.message;
+    return this.errors.find((e) => e.path === path || e.path === `/body${path}`)?.message;
   }
 }
 
