@@ -18,6 +18,8 @@ export interface BundleFigures {
   initialJsGzip: number;
   initialJsRaw: number;
   cssGzip: number;
+  /** Every screen's code too, which the app prefetches once the first screen's requests are under way. */
+  allJsGzip: number;
   files: string[];
 }
 
@@ -41,7 +43,15 @@ export async function measureBundle(): Promise<BundleFigures> {
   }
   let cssGzip = 0;
   for (const file of styles) cssGzip += gzipSync(await readFile(join(WEB_DIST, file)), { level: 6 }).length;
-  return { initialJsGzip, initialJsRaw, cssGzip, files: scripts };
+  // The build's own assets (a rebuild also carries the previous build's, for pages still open).
+  const stamp = JSON.parse(await readFile(join(WEB_DIST, '.probity-build.json'), 'utf8')) as {
+    assets: string[];
+  };
+  let allJsGzip = 0;
+  for (const file of stamp.assets.filter((f) => f.endsWith('.js'))) {
+    allJsGzip += gzipSync(await readFile(join(WEB_DIST, 'assets', file)), { level: 6 }).length;
+  }
+  return { initialJsGzip, initialJsRaw, cssGzip, allJsGzip, files: scripts };
 }
 
 /** Milliseconds from navigation start until the dashboard shows its data (no "Loading…" left). */
@@ -104,7 +114,7 @@ export async function benchWeb() {
       name: 'web: initial JavaScript, gzipped (KB)',
       ops: Math.round(bundle.initialJsGzip / 1024),
       seconds,
-      note: `${ok(bundlePass)} (< ${INITIAL_JS_TARGET_BYTES / 1024} KB); ${Math.round(bundle.initialJsRaw / 1024)} KB raw in ${bundle.files.length} file(s); CSS ${Math.round(bundle.cssGzip / 1024)} KB gz`,
+      note: `${ok(bundlePass)} (< ${INITIAL_JS_TARGET_BYTES / 1024} KB); ${Math.round(bundle.initialJsRaw / 1024)} KB raw in ${bundle.files.length} file(s); all screens ${Math.round(bundle.allJsGzip / 1024)} KB gz; CSS ${Math.round(bundle.cssGzip / 1024)} KB gz`,
     },
     {
       name: 'web: dashboard usable after a cold load (ms, median)',

@@ -99,12 +99,15 @@ export async function buildServer(
 
   server.decorateRequest('principal', undefined);
   server.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    // Routes without a declared access are the web app's static files, health checks and not-found
+    // answers: they read no one's data, so a browser's cookie on them costs no session lookup.
+    if (access === undefined) return;
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const sessionToken = request.cookies[SESSION_COOKIE];
     if (bearer || sessionToken) request.principal = await authenticate(app, { bearer, sessionToken });
-    const access = request.routeOptions.config?.access;
-    if (access !== undefined && access !== 'public' && !request.principal) {
+    if (access !== 'public' && !request.principal) {
       return sendProblem(
         reply,
         request,

@@ -16,7 +16,7 @@ export const disbursementFacts = z.object({
   approvedBy: z.string().min(1).optional().meta({ title: 'Approved by', description: 'who approved it' }),
   fundFiscalYearToDateCents: zCents.min(0, 'must not be negative').default(0).meta({
     title: 'Fund total this fiscal year',
-    description: 'total already disbursed from the fund in the fiscal year of paidOn',
+    description: 'total already disbursed from the fund in the fiscal year of the payment date',
   }),
 });
 export type DisbursementFacts = z.infer<typeof disbursementFacts>;

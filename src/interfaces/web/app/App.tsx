@@ -1,7 +1,7 @@
 // The route table. Every screen but sign-in needs a session; a user whose password is a one-time
 // password sees only the password form until they change it. Screens load as separate chunks so the
 // first load carries only the shell.
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation, useParams } from 'wouter';
 import { Shell } from './layout/Shell.tsx';
 import { OrgProvider } from './org.tsx';
@@ -10,17 +10,88 @@ import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
-const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
-const Records = lazy(() => import('./pages/Records.tsx'));
-const RecordPage = lazy(() => import('./pages/RecordPage.tsx'));
-const RecordForm = lazy(() => import('./pages/RecordForm.tsx'));
-const PackPage = lazy(() => import('./pages/Pack.tsx'));
-const SourcePage = lazy(() => import('./pages/Source.tsx'));
-const Profile = lazy(() => import('./pages/Profile.tsx'));
-const AdminUsers = lazy(() => import('./pages/admin/Users.tsx'));
-const AdminUnits = lazy(() => import('./pages/admin/Units.tsx'));
-const AdminParameters = lazy(() => import('./pages/admin/Parameters.tsx'));
-const AuditLog = lazy(() => import('./pages/admin/AuditLog.tsx'));
+// A screen's chunk, loaded on first use — or earlier by prefetch(). Once loaded it renders directly:
+// a React.lazy component suspends on its first render even when its code is already here, and React
+// holds a revealed Suspense boundary back for up to 300 ms, which the first screen would pay for.
+// biome-ignore lint/suspicious/noExplicitAny: each page declares its own props (wouter's route props)
+type PageComponent = ComponentType<any>;
+interface Screen {
+  component: PageComponent;
+  prefetch(): Promise<unknown>;
+}
+function page(load: () => Promise<{ default: PageComponent }>): Screen {
+  let loaded: PageComponent | undefined;
+  const take = (m: { default: PageComponent }) => {
+    loaded = m.default;
+    return m;
+  };
+  const Lazy = lazy(() => load().then(take));
+  // Made once per screen at module load, never during a render, so React sees one stable component.
+  const component: PageComponent = (props: Record<string, unknown>) => {
+    const Loaded = loaded;
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
+  };
+  return { component, prefetch: () => load().then(take) };
+}
+
+const screens = {
+  dashboard: page(() => import('./pages/Dashboard.tsx')),
+  records: page(() => import('./pages/Records.tsx')),
+  record: page(() => import('./pages/RecordPage.tsx')),
+  recordForm: page(() => import('./pages/RecordForm.tsx')),
+  pack: page(() => import('./pages/Pack.tsx')),
+  source: page(() => import('./pages/Source.tsx')),
+  profile: page(() => import('./pages/Profile.tsx')),
+  users: page(() => import('./pages/admin/Users.tsx')),
+  units: page(() => import('./pages/admin/Units.tsx')),
+  parameters: page(() => import('./pages/admin/Parameters.tsx')),
+  auditLog: page(() => import('./pages/admin/AuditLog.tsx')),
+};
+const Dashboard = screens.dashboard.component;
+const Records = screens.records.component;
+const RecordPage = screens.record.component;
+const RecordForm = screens.recordForm.component;
+const PackPage = screens.pack.component;
+const SourcePage = screens.source.component;
+const Profile = screens.profile.component;
+const AdminUsers = screens.users.component;
+const AdminUnits = screens.units.component;
+const AdminParameters = screens.parameters.component;
+const AuditLog = screens.auditLog.component;
+
+/** The screen a path inside an organisation shows ('/o/demo/records/x' → the record page). */
+function screenFor(pathname: string): Screen | undefined {
+  const m = /^\/o\/[^/]+(\/.*)?$/.exec(pathname);
+  if (!m) return undefined;
+  const rest = (m[1] ?? '/').replace(/\/$/, '') || '/';
+  if (rest === '/') return screens.dashboard;
+  if (rest === '/records') return screens.records;
+  if (rest === '/records/new' || /^\/records\/[^/]+\/edit$/.test(rest)) return screens.recordForm;
+  if (/^\/records\/[^/]+$/.test(rest)) return screens.record;
+  if (/^\/packs\/[^/]+$/.test(rest)) return screens.pack;
+  if (/^\/packs\/[^/]+\/sources\/[^/]+$/.test(rest)) return screens.source;
+  const named: Record<string, Screen> = {
+    '/profile': screens.profile,
+    '/admin/users': screens.users,
+    '/admin/units': screens.units,
+    '/admin/parameters': screens.parameters,
+    '/admin/events': screens.auditLog,
+  };
+  return named[rest];
+}
+
+/**
+ * Fetches the code of the screen at `pathname` at once (alongside the first API requests), and every
+ * other screen's a little later, so no navigation waits for code and the first screen does not suspend.
+ */
+export function prefetchScreens(pathname: string): void {
+  const first = screenFor(pathname);
+  const rest = () => {
+    for (const screen of Object.values(screens)) if (screen !== first) void screen.prefetch().catch(() => {});
+  };
+  if (first) void first.prefetch().then(() => setTimeout(rest, 1000), rest);
+  else setTimeout(rest, 1000);
+}
 
 function Loading() {
   return (

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import { orgApi } from './api.ts';
+import { App, prefetchScreens } from './App.tsx';
+import { orgApi, qs } from './api.ts';
 import { preload } from './use-api.ts';
 import './styles.css';
 
@@ -22,8 +22,12 @@ const inOrg = /^\/o\/([^/]+)(\/.*)?$/.exec(window.location.pathname);
 if (inOrg?.[1]) {
   const slug = decodeURIComponent(inOrg[1]);
   for (const sub of ['/roles', '/units', '/packs']) preload(orgApi(slug, sub));
-  if (!inOrg[2] || inOrg[2] === '/') void import('./pages/Dashboard.tsx');
+  // The dashboard's own data, for the unit remembered for this organisation (see org.tsx).
+  if (!inOrg[2] || inOrg[2] === '/') {
+    preload(orgApi(slug, '/dashboard') + qs({ unitId: localStorage.getItem(`probity.unit.${slug}`) }));
+  }
 }
+prefetchScreens(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

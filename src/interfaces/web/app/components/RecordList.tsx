@@ -339,8 +339,11 @@ export function RecordList({
   };
 
   const total = data?.total ?? 0;
-  const first = total === 0 ? 0 : (query.page - 1) * query.pageSize + 1;
-  const last = Math.min(total, query.page * query.pageSize);
+  // From the answer, not the URL: while the next page loads, the count still describes the rows shown.
+  const shownPage = data?.page ?? query.page;
+  const shownSize = data?.pageSize ?? query.pageSize;
+  const first = total === 0 ? 0 : (shownPage - 1) * shownSize + 1;
+  const last = Math.min(total, shownPage * shownSize);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const headingId = `${ids}-heading`;
 
