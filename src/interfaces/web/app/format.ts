@@ -1,24 +1,28 @@
 // How values read on screen. Dates are written with the month's name ("23 Nov 2026"), never as
-// 11/23/2026 or 23/11/2026, so nobody has to guess the order. Money arrives in integer cents.
+// 11/23/2026 or 23/11/2026, so nobody has to guess the order. Money arrives in integer cents and
+// percentages in basis points; both are read and written by the kernel's exact functions (the same code
+// the server uses), never through floating-point arithmetic.
+import { formatPercent, parsePercent } from '../../../kernel/basis-points.ts';
+import { type CalendarDate, dateParts, dayOfWeek, diffDays, isCalendarDate } from '../../../kernel/date.ts';
+import { formatMoney as kernelFormatMoney, parseMoney } from '../../../kernel/money.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-function parts(date: string): [number, number, number] | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+/** The calendar date a value starts with ('2026-11-23' or '2026-11-23T…'), if it is a real one. */
+function calendarDate(value: string): CalendarDate | undefined {
+  const d = value.slice(0, 10);
+  return isCalendarDate(d) ? d : undefined;
 }
 
 /** '2026-11-23' → '23 Nov 2026' (with the weekday: 'Mon 23 Nov 2026'). */
 export function formatDate(date: string | null | undefined, opts: { weekday?: boolean } = {}): string {
   if (!date) return '—';
-  const p = parts(date);
-  if (!p) return date;
-  const [y, m, d] = p;
-  const text = `${d} ${MONTHS[m - 1]} ${y}`;
-  if (!opts.weekday) return text;
-  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  return `${weekday} ${text}`;
+  const d = calendarDate(date);
+  if (!d) return date;
+  const { year, month, day } = dateParts(d);
+  const text = `${day} ${MONTHS[month - 1]} ${year}`;
+  return opts.weekday ? `${WEEKDAYS[dayOfWeek(d)]} ${text}` : text;
 }
 
 /** An instant in the viewer's time zone: '23 Nov 2026, 14:05'. */
@@ -31,12 +35,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${t.getDate()} ${MONTHS[t.getMonth()]} ${t.getFullYear()}, ${hh}:${mm}`;
 }
 
-/** Whole days from `from` to `to` (calendar dates). */
+/** Whole days from `from` to `to` (calendar dates; 0 when either is not one). */
 export function daysBetween(from: string, to: string): number {
-  const a = parts(from);
-  const b = parts(to);
-  if (!a || !b) return 0;
-  return Math.round((Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) / 86_400_000);
+  const a = calendarDate(from);
+  const b = calendarDate(to);
+  return a && b ? diffDays(b, a) : 0;
 }
 
 /** 'due today', 'due in 3 days', '5 days overdue' relative to `today`. */
@@ -49,25 +52,54 @@ export function dueLabel(due: string | null | undefined, today: string): string 
   return n === -1 ? '1 day overdue' : `${-n} days overdue`;
 }
 
-/** 123456 → '$1,234.56'; negative amounts keep their sign. */
+/** 123456 → '$1,234.56' (the kernel's formatting: exact, never through a float); '—' when absent. */
 export function formatMoney(cents: number | null | undefined): string {
-  if (cents === null || cents === undefined || !Number.isFinite(cents)) return '—';
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(cents));
-  const dollars = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
+  return Number.isSafeInteger(cents) ? kernelFormatMoney(cents as number) : '—';
 }
 
-/** Basis points → '12.5%'. */
+/** 1250 basis points → '12.5%' (exact); '—' when absent. */
 export function formatBasisPoints(bp: number | null | undefined): string {
-  if (bp === null || bp === undefined) return '—';
-  return `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+  return Number.isSafeInteger(bp) ? formatPercent(bp as number) : '—';
 }
 
+/** Cents as an amount box shows them: 150000 → '1500.00' (no '$', no thousands commas). */
+export function amountText(cents: number): string {
+  return kernelFormatMoney(cents).replace(/[$,]/g, '');
+}
+
+/** Basis points as a percentage box shows them: 1250 → '12.5'. */
+export function percentText(bp: number): string {
+  return formatPercent(bp).replace('%', '');
+}
+
+/** Typed dollars → integer cents, read digit by digit by the kernel; undefined when not an amount. */
+export function readAmount(text: string): number | undefined {
+  try {
+    // People type '$ 25', '1 234.50' or '$-5': spaces go, and the sign goes before the '$'.
+    return parseMoney(text.replace(/\s+/g, '').replace(/^\$-/, '-$$'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Typed percentage → integer basis points (at most two decimals); undefined when not one. */
+export function readPercent(text: string): number | undefined {
+  try {
+    return parsePercent(text.replace(/\s+/g, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file size to one decimal, rounded in integer tenths: 1536 → '1.5 KB'. */
 export function formatBytes(n: number): string {
+  const tenths = (unit: number) => {
+    const t = Math.round((n * 10) / unit);
+    return `${Math.trunc(t / 10)}.${t % 10}`;
+  };
   if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n < 1024 * 1024) return `${tenths(1024)} KB`;
+  return `${tenths(1024 * 1024)} MB`;
 }
 
 /** 'record.created' → 'Record created'; 'sample.disbursement' → 'Sample disbursement'. */

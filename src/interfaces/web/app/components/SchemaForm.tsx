@@ -6,7 +6,16 @@
 // toData() turns the draft into the record's data (integer cents, numbers, dates) and says which
 // entries cannot be read, so a half-typed amount is never silently sent as something else.
 import { type ReactNode, useId } from 'react';
-import { formatBasisPoints, formatDate, formatMoney, humanize } from '../format.ts';
+import {
+  amountText,
+  formatBasisPoints,
+  formatDate,
+  formatMoney,
+  humanize,
+  percentText,
+  readAmount,
+  readPercent,
+} from '../format.ts';
 import type { JsonSchema } from '../types.ts';
 
 export type FieldType =
@@ -129,39 +138,6 @@ export function formatFieldValue(value: unknown, schema: JsonSchema | undefined,
   return JSON.stringify(value);
 }
 
-// --- money and percentages, exactly (a string is parsed digit by digit: no binary fractions)
-
-/** '1,234.5' or '$25' → cents; undefined when it is not an amount. */
-export function parseDollars(text: string): number | undefined {
-  const m = /^(-)?\$?(\d*)(?:\.(\d{0,2}))?$/.exec(text.trim().replace(/[\s,]/g, '').replace(/^\$-/, '-$'));
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
-  const cents = Number(m[2] || '0') * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return undefined;
-  return m[1] ? -cents : cents;
-}
-
-/** 2501 → '25.01' (what an amount box shows for a stored value). */
-export function centsToDollars(cents: number): string {
-  const abs = Math.abs(Math.trunc(cents));
-  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** '12.5' → 1250 basis points; undefined when it is not a percentage with at most two decimals. */
-export function parsePercent(text: string): number | undefined {
-  const m = /^(-)?(\d*)(?:\.(\d{0,2}))?%?$/.exec(text.trim());
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
-  const bp = Number(m[2] || '0') * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] ? -bp : bp;
-}
-
-function basisPointsToPercent(bp: number): string {
-  const abs = Math.abs(bp);
-  const frac = String(abs % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  return `${bp < 0 ? '-' : ''}${Math.floor(abs / 100)}${frac ? `.${frac}` : ''}`;
-}
-
 // --- draft ↔ data
 
 function draftValue(schema: JsonSchema | undefined, key: string, value: unknown): unknown {
@@ -169,9 +145,9 @@ function draftValue(schema: JsonSchema | undefined, key: string, value: unknown)
   const v = value === undefined ? s.default : value;
   switch (fieldType(s, key)) {
     case 'money':
-      return typeof v === 'number' ? centsToDollars(v) : '';
+      return typeof v === 'number' ? amountText(v) : '';
     case 'percent':
-      return typeof v === 'number' ? basisPointsToPercent(v) : '';
+      return typeof v === 'number' ? percentText(v) : '';
     case 'integer':
     case 'number':
       return typeof v === 'number' ? String(v) : '';
@@ -218,12 +194,12 @@ function convert(
     return undefined;
   switch (type) {
     case 'money': {
-      const cents = parseDollars(String(draft));
+      const cents = readAmount(String(draft));
       if (cents === undefined) problems[pointer] = 'Enter an amount in dollars and cents, for example 25.00.';
       return cents;
     }
     case 'percent': {
-      const bp = parsePercent(String(draft));
+      const bp = readPercent(String(draft));
       if (bp === undefined)
         problems[pointer] = 'Enter a percentage with at most two decimals, for example 12.5.';
       return bp;

@@ -1,7 +1,15 @@
 // Parameter values as people read and type them: cents as dollars, basis points as a percentage, days
 // as "10 days". Typed amounts become integers by string arithmetic, never through floating point, so
 // "0.29" is exactly 29 cents. The order of values mirrors the kernel's resolveParameter.
-import { formatBasisPoints, formatDate, formatMoney } from '../../format.ts';
+import {
+  amountText,
+  formatBasisPoints,
+  formatDate,
+  formatMoney,
+  percentText,
+  readAmount,
+  readPercent,
+} from '../../format.ts';
 import type { Citation } from '../../types.ts';
 
 export interface PackValue {
@@ -106,18 +114,16 @@ export function parseParameterInput(
   if (!text) return { ok: false, message: 'enter the new value' };
   switch (unit) {
     case 'cents': {
-      const m = /^(-)?\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text);
-      if (!m)
-        return {
-          ok: false,
-          message: 'enter an amount in dollars and cents, like 150.00 (at most two decimals)',
-        };
-      return exactInteger(m[1], m[2] ?? '0', m[3] ?? '', 2, 'amount');
+      const cents = readAmount(text);
+      return cents === undefined
+        ? { ok: false, message: 'enter an amount in dollars and cents, like 150.00 (at most two decimals)' }
+        : { ok: true, value: cents };
     }
     case 'basis-points': {
-      const m = /^(-)?\s*(\d+)(?:\.(\d{1,2}))?\s*%?$/.exec(text);
-      if (!m) return { ok: false, message: 'enter a percentage with at most two decimals, like 12.5' };
-      return exactInteger(m[1], m[2] ?? '0', m[3] ?? '', 2, 'percentage');
+      const bp = readPercent(text);
+      return bp === undefined
+        ? { ok: false, message: 'enter a percentage with at most two decimals, like 12.5' }
+        : { ok: true, value: bp };
     }
     case 'days':
     case 'months':
@@ -146,27 +152,11 @@ export function parseParameterInput(
   }
 }
 
-function exactInteger(
-  sign: string | undefined,
-  whole: string,
-  fraction: string,
-  places: number,
-  what: string,
-): { ok: true; value: number } | { ok: false; message: string } {
-  const digits = `${whole.replace(/,/g, '')}${fraction.padEnd(places, '0')}`;
-  const n = Number(digits);
-  if (!Number.isSafeInteger(n)) return { ok: false, message: `that ${what} is too large` };
-  return { ok: true, value: sign ? -n : n };
-}
-
 /** The value as it goes back into the form's input (e.g. 15000 cents → '150.00'). */
 export function toInputText(unit: string, value: unknown): string {
   if (typeof value === 'number') {
-    if (unit === 'cents' || unit === 'basis-points') {
-      const sign = value < 0 ? '-' : '';
-      const abs = Math.abs(value);
-      return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-    }
+    if (unit === 'cents' && Number.isSafeInteger(value)) return amountText(value);
+    if (unit === 'basis-points' && Number.isSafeInteger(value)) return percentText(value);
     return String(value);
   }
   if (typeof value === 'boolean') return String(value);
