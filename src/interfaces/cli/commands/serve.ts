@@ -16,7 +16,18 @@ export async function serveCommand(io: Io): Promise<void> {
   // dev server serves the app there).
   if (io.env.PROBITY_SKIP_WEB_BUILD !== '1') {
     const { ensureWebBuild } = await import('../../web/build.ts');
-    await ensureWebBuild((line) => io.out(line));
+    try {
+      await ensureWebBuild((line) => io.out(line));
+    } catch (error) {
+      // The API and any earlier build still serve; say plainly what is wrong with the web app.
+      const { webAvailable } = await import('../../web/static.ts');
+      io.err(
+        `The web application could not be built: ${(error as Error).message.split('\n')[0]}. ` +
+          (webAvailable()
+            ? 'Serving the previous build.'
+            : 'Serving the API only; / explains how to build it.'),
+      );
+    }
   }
   const runtime = await openRuntime(config, { command: 'probity serve' });
   let server: { url: string; close(): Promise<void> };
