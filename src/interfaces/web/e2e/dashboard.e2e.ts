@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createOrganisation } from '../../../app/use-cases/organisations.ts';
+import { addDays, type CalendarDate, parseDate } from '../../../kernel/date.ts';
 import { formatDate } from '../app/format.ts';
 import {
   type BrowserSession,
@@ -15,7 +16,6 @@ import {
 } from './harness.ts';
 import {
   type Api,
-  addDays,
   apiAs,
   createDisbursement,
   type ListAnswer,
@@ -36,13 +36,13 @@ interface DashboardAnswer {
 
 let s: BrowserSession;
 let api: Api;
-let today: string;
+let today: CalendarDate;
 const made: Record<string, ListedRecord> = {};
 
 before(async () => {
   s = await startBrowserSession();
   api = apiAs(s);
-  today = (await api<DashboardAnswer>('GET', '/api/v1/orgs/demo/dashboard')).today;
+  today = parseDate((await api<DashboardAnswer>('GET', '/api/v1/orgs/demo/dashboard')).today);
   // Late and soon, open and finished: the dashboard must count only the open ones.
   const plan: [string, number | null, string?][] = [
     ['Toner five days late', -5],

@@ -70,13 +70,6 @@ export async function setRecord(
   await s.app.store.db.update(records).set(values).where(eq(records.id, id));
 }
 
-/** A calendar date `n` days after `date` (negative: before). */
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The titles in the record list's table, top to bottom. */
 export async function listedTitles(page: import('playwright-core').Page): Promise<string[]> {
   const rows = page.locator('.record-list table.data tbody th[scope="row"] a');
