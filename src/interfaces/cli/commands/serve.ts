@@ -22,7 +22,7 @@ export async function serveCommand(io: Io): Promise<void> {
       // The API and any earlier build still serve; say plainly what is wrong with the web app.
       const { webAvailable } = await import('../../web/static.ts');
       io.err(
-        `The web application could not be built: ${(error as Error).message.split('\n')[0]}. ` +
+        `The web application could not be built: ${(error as Error).message.split('\n').slice(0, 2).join(' ').trim()}. ` +
           (webAvailable()
             ? 'Serving the previous build.'
             : 'Serving the API only; / explains how to build it.'),
