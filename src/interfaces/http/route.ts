@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import type { App } from '../../app/app.ts';
+import { InputInvalidError } from '../../app/errors.ts';
 import { type Access, execute, type Principal, type UseCase } from '../../app/use-case.ts';
 
 declare module 'fastify' {
@@ -50,6 +51,12 @@ export function addRoute<I, O>(server: FastifyInstance, app: App, spec: RouteSpe
       ...(spec.useCase.access.kind === 'public' ? {} : { security: [{ session: [] }, { bearer: [] }] }),
     },
     handler: async (request, reply) => {
+      const nul = nulPath({ params: request.params, querystring: request.query, body: request.body });
+      if (nul !== undefined) {
+        throw new InputInvalidError([
+          { path: nul, message: 'contains a NUL character (\\u0000), which no text field may hold' },
+        ]);
+      }
       const input = spec.input({
         params: (request.params ?? {}) as Record<string, string>,
         query: (request.query ?? {}) as Record<string, unknown>,
@@ -60,4 +67,25 @@ export function addRoute<I, O>(server: FastifyInstance, app: App, spec: RouteSpe
       return reply.status(spec.status ?? 200).send(result);
     },
   });
+}
+
+/**
+ * The path ('/querystring/q', '/body/data/purpose') of a text, or object key, holding a NUL
+ * character (one is enough to refuse the request): PostgreSQL refuses NUL in text and jsonb, so such a request would otherwise fail as a 500
+ * when it reaches the store. Iterative, so a deeply nested body cannot overflow the stack.
+ */
+export function nulPath(root: unknown): string | undefined {
+  const pending: [value: unknown, path: string][] = [[root, '']];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, path] = next;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path || '/';
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key.includes('\u0000')) return `${path}/${key}`;
+        pending.push([v, `${path}/${key}`]);
+      }
+    }
+  }
+  return undefined;
 }
