@@ -9,7 +9,11 @@ describe('zod schemas', () => {
     for (const bad of ['2025-02-29', '2025-2-1', 20250101, '']) {
       const r = zCalendarDate.safeParse(bad);
       assert.equal(r.success, false, String(bad));
-      assert.equal(r.error?.issues[0]?.message, 'expected a calendar date YYYY-MM-DD that exists');
+      assert.deepEqual(
+        r.error?.issues.map((i) => i.message),
+        ['expected a calendar date YYYY-MM-DD that exists'],
+        `one issue for ${String(bad)}`,
+      );
     }
   });
 

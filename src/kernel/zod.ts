@@ -6,7 +6,8 @@ const DATE_MESSAGE = 'expected a calendar date YYYY-MM-DD that exists';
 
 export const zCalendarDate = z
   .string({ error: DATE_MESSAGE })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DATE_MESSAGE })
+  // abort: a text that is not shaped like a date is one problem, not two with the same message.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DATE_MESSAGE, abort: true })
   .refine((s) => isCalendarDate(s), { error: DATE_MESSAGE })
   .transform((s) => s as CalendarDate)
   // `format` reaches the JSON Schema (forms, OpenAPI): a form shows a date picker, not a text box.
