@@ -1,11 +1,13 @@
 // Browser tests: a real Probity server on a loopback port over a fresh store (demo organisation and
 // records loaded), and Debian's Chromium driven by playwright-core with a fresh profile. Each test file
-// gets its own server and browser; `close()` stops both and removes the profile.
+// gets its own server and browser (registerBrowserSession); `close()` stops both and removes the profile.
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { App } from '../../../app/app.ts';
 import { closeTestTemplate } from '../../../store/testing.ts';
@@ -85,6 +87,37 @@ export async function startBrowserSession(
   };
 }
 
+/**
+ * The test file's browser session: started before its tests (and signed in as the demo administrator
+ * unless `signedIn: false`, e.g. when a `before` of the file's own prepares records first), closed after
+ * them. Call the returned function inside a test or hook.
+ */
+export function registerBrowserSession({
+  signedIn = true,
+}: {
+  signedIn?: boolean;
+} = {}): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  before(async () => {
+    session = await startBrowserSession();
+    if (signedIn) await signIn(session);
+  });
+  after(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The browser session starts in `before`: use it inside a test or a hook.');
+    return session;
+  };
+}
+
+/** Fills in the sign-in form already on `page` and submits it. */
+export async function submitSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 /** Signs in through the sign-in form and waits for the dashboard. */
 export async function signIn(
   s: BrowserSession,
@@ -93,9 +126,7 @@ export async function signIn(
   page = s.page,
 ) {
   await page.goto(`${s.url}/sign-in`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, email, password);
   await page.waitForURL((u) => u.pathname.startsWith('/o/'));
 }
 
@@ -119,6 +150,12 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     return result.violations;
   })) as AxeViolation[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Fails with axe's description of each serious or critical violation on the page. */
+export async function assertAccessible(page: Page) {
+  const violations = await seriousA11yViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
 }
 
 export function describeViolations(violations: AxeViolation[]): string {

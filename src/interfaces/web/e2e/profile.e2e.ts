@@ -1,42 +1,23 @@
 // My profile in a real browser: who I am and my roles, an API token created (shown once, working from
 // outside the browser) and revoked (refused from then on), and changing my password.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import {
-  ADMIN_PASSWORD,
-  type BrowserSession,
-  describeViolations,
-  screenshot,
-  seriousA11yViolations,
-  signIn,
-  startBrowserSession,
-} from './harness.ts';
+import { ADMIN_PASSWORD, assertAccessible, registerBrowserSession, screenshot } from './harness.ts';
 
-let s: BrowserSession;
-before(async () => {
-  s = await startBrowserSession();
-  await signIn(s);
-});
-after(async () => {
-  await s?.close();
-});
-
-async function assertAccessible(page: Page) {
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], describeViolations(violations));
-}
+const session = registerBrowserSession();
 
 async function openProfile(page: Page) {
-  await page.goto(`${s.url}/o/demo/profile`);
+  await page.goto(`${session().url}/o/demo/profile`);
   await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
 }
 
 function me(token: string) {
-  return fetch(`${s.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+  return fetch(`${session().url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
 }
 
 test('the profile shows who I am and my roles, by title and place', async () => {
+  const s = session();
   const { page } = s;
   await openProfile(page);
   const account = page.getByRole('region', { name: 'Your account' });
@@ -51,6 +32,7 @@ test('the profile shows who I am and my roles, by title and place', async () => 
 });
 
 test('an API token is shown once, works with curl-style requests, and is refused once revoked', async () => {
+  const s = session();
   const { page } = s;
   await openProfile(page);
   const tokens = page.getByRole('region', { name: 'API tokens' });
@@ -72,6 +54,7 @@ test('an API token is shown once, works with curl-style requests, and is refused
   await secret.getByText(/It stops working on /).waitFor();
   const row = tokens.getByRole('row').filter({ hasText: 'Monthly report script' });
   await row.getByText('Active').waitFor();
+  assert.equal(await row.locator('td').nth(3).textContent(), 'Never', 'not used yet');
   assert.equal(await row.getByRole('cell', { name: token.slice(0, 10), exact: false }).count(), 1);
   await assertAccessible(page);
   await screenshot(page, 'profile');
@@ -88,7 +71,7 @@ test('an API token is shown once, works with curl-style requests, and is refused
     hasText: 'Monthly report script',
   });
   await again.getByText(`${token.slice(0, 10)}…`).waitFor();
-  assert.notEqual(await again.locator('td').nth(3).textContent(), 'Never', 'the last use is shown');
+  assert.notEqual(await again.locator('td').nth(3).textContent(), 'Never', 'the last use is recorded');
 
   // Revoking asks first, then refuses the token at once.
   await again.getByRole('button', { name: 'Revoke the token “Monthly report script”' }).click();
@@ -101,15 +84,23 @@ test('an API token is shown once, works with curl-style requests, and is refused
   await assertAccessible(page);
 });
 
-test('changing my password: a wrong current password is named at its field; a right one is confirmed', async () => {
+test('changing my password: a mistyped repeat or a wrong current password is named at its field; a right one is confirmed', async () => {
+  const s = session();
   const { page } = s;
   await openProfile(page);
   const form = page.getByRole('form', { name: 'Change password' });
+  const repeat = form.getByLabel('Repeat the new password');
   await form.getByLabel('Current password').fill('not my password at all');
   await form.getByLabel('New password', { exact: true }).fill('a brand new passphrase here');
-  await form.getByLabel('Repeat the new password').fill('a brand new passphrase here');
+  await repeat.fill('a brand new passphrase hear');
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await form.getByText('does not match the new password').waitFor();
+  assert.equal(await repeat.getAttribute('aria-invalid'), 'true');
+
+  await repeat.fill('a brand new passphrase here');
   await form.getByRole('button', { name: 'Change password' }).click();
   await form.getByText('is not your current password').waitFor();
+  assert.equal(await repeat.getAttribute('aria-invalid'), null);
   const current = form.getByLabel('Current password');
   assert.equal(await current.getAttribute('aria-invalid'), 'true');
   const describedBy = (await current.getAttribute('aria-describedby')) ?? '';
@@ -126,18 +117,21 @@ test('changing my password: a wrong current password is named at its field; a ri
   await current.fill(ADMIN_PASSWORD);
   await form.getByRole('button', { name: 'Change password' }).click();
   await page.getByText('Your password is changed.').waitFor();
-  // Still signed in here; the new password is the one that works.
-  const res = await fetch(`${s.url}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: s.adminEmail, password: 'a brand new passphrase here' }),
-  });
-  assert.equal(res.status, 200);
-  await page.getByRole('region', { name: 'Your account' }).waitFor();
+  // The new password is the one that works, the old one no longer does…
+  const signInWith = (password: string) =>
+    fetch(`${s.url}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: s.adminEmail, password }),
+    });
+  assert.equal((await signInWith('a brand new passphrase here')).status, 200);
+  assert.equal((await signInWith(ADMIN_PASSWORD)).status, 401);
+  // …and this browser is still signed in (a reload shows the profile, not the sign-in page).
+  await openProfile(page);
 });
 
 test('the profile fits a 390 px phone without sideways scrolling', async () => {
-  const page = await s.newPage();
+  const page = await session().newPage();
   await page.setViewportSize({ width: 390, height: 844 });
   await openProfile(page);
   await page.getByRole('region', { name: 'API tokens' }).getByRole('table').waitFor();

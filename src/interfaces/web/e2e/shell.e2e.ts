@@ -1,28 +1,23 @@
 // The frame every screen shares: sign-in (with a one-time password that must be replaced), the
 // navigation, the organisation switcher, sign-out, keyboard use, and a 390 px phone screen.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { execute } from '../../../app/use-case.ts';
 import { createUser } from '../../../app/use-cases/admin.ts';
 import { createOrganisation } from '../../../app/use-cases/organisations.ts';
 import {
-  type BrowserSession,
-  describeViolations,
+  ADMIN_PASSWORD,
+  assertAccessible,
+  registerBrowserSession,
   screenshot,
-  seriousA11yViolations,
   signIn,
-  startBrowserSession,
+  submitSignIn,
 } from './harness.ts';
 
-let s: BrowserSession;
-before(async () => {
-  s = await startBrowserSession();
-});
-after(async () => {
-  await s?.close();
-});
+const session = registerBrowserSession({ signedIn: false });
 
 async function adminPrincipal() {
+  const s = session();
   const { authenticate } = await import('../../../app/use-cases/auth.ts');
   const cookie = s.test.adminCookie.split('=').slice(1).join('=');
   const principal = await authenticate(s.app, { sessionToken: cookie });
@@ -31,18 +26,18 @@ async function adminPrincipal() {
 }
 
 test('a wrong password is refused on the sign-in page, with the message next to the form', async () => {
+  const s = session();
   const { page } = s;
   await page.goto(`${s.url}/`);
   await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('E-mail address').fill(s.adminEmail);
-  await page.getByLabel('Password', { exact: true }).fill('not the password at all');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, s.adminEmail, 'not the password at all');
   await page.getByRole('alert').getByText('The e-mail address or password is not right.').waitFor();
-  assert.deepEqual(await seriousA11yViolations(page), []);
+  await assertAccessible(page);
   await screenshot(page, 'sign-in');
 });
 
 test('a new user signs in with a one-time password, must choose a new one, then sees the dashboard', async () => {
+  const s = session();
   const created = await execute(s.app, createUser, await adminPrincipal(), {
     org: 'demo',
     email: 'lee.park@demo.example.org',
@@ -51,9 +46,10 @@ test('a new user signs in with a one-time password, must choose a new one, then 
   });
   assert.ok(created.oneTimePassword);
   const page = await s.newPage();
-  await signInExpectingPasswordChange(page, 'lee.park@demo.example.org', created.oneTimePassword);
+  await page.goto(`${s.url}/sign-in`);
+  await submitSignIn(page, 'lee.park@demo.example.org', created.oneTimePassword);
   await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
-  assert.deepEqual(await seriousA11yViolations(page), []);
+  await assertAccessible(page);
   // Too short: the server's rule appears next to the field.
   await page.getByLabel('Current password').fill(created.oneTimePassword);
   await page.getByLabel('New password', { exact: true }).fill('short');
@@ -74,18 +70,8 @@ test('a new user signs in with a one-time password, must choose a new one, then 
   await page.close();
 });
 
-async function signInExpectingPasswordChange(
-  page: import('playwright-core').Page,
-  email: string,
-  password: string,
-) {
-  await page.goto(`${s.url}/sign-in`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 test('the administrator signs in, finds every screen from the navigation, and signs out', async () => {
+  const s = session();
   const { page } = s;
   await signIn(s);
   assert.match(new URL(page.url()).pathname, /^\/o\/demo$/);
@@ -115,13 +101,12 @@ test('the administrator signs in, finds every screen from the navigation, and si
   await page.goto(`${s.url}/o/demo`);
   await page.waitForURL(/\/sign-in\?next=%2Fo%2Fdemo/);
   // …and after signing in again the app returns to where we were going.
-  await page.getByLabel('E-mail address').fill(s.adminEmail);
-  await page.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, s.adminEmail, ADMIN_PASSWORD);
   await page.waitForURL((u) => u.pathname === '/o/demo');
 });
 
 test('someone in two organisations switches between them from the header', async () => {
+  const s = session();
   const { page } = s;
   await createOrganisation(s.app, {
     slug: 'riverside',
@@ -138,8 +123,7 @@ test('someone in two organisations switches between them from the header', async
   // The new organisation has no units yet, so no unit switcher; and no records: the dashboard says so.
   assert.equal(await page.getByLabel('Unit', { exact: true }).count(), 0);
   await screenshot(page, 'dashboard-empty-organisation');
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], describeViolations(violations));
+  await assertAccessible(page);
   await page.getByLabel('Organisation').selectOption({ label: 'Demo School District' });
   await page.waitForURL((u) => u.pathname === '/o/demo');
   // The demo district has units: narrowing to one is remembered for that organisation.
@@ -156,6 +140,7 @@ test('someone in two organisations switches between them from the header', async
 });
 
 test('the skip link and the navigation work from the keyboard alone, with a visible focus', async () => {
+  const s = session();
   const { page } = s;
   await page.goto(`${s.url}/o/demo`);
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -165,16 +150,18 @@ test('the skip link and the navigation work from the keyboard alone, with a visi
   const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
   assert.notEqual(outline, 'none', 'the focused control shows an outline');
   // Reach "Records" in the navigation by tabbing, open it with Enter.
-  for (let i = 0; i < 30; i++) {
+  let focused: string | undefined;
+  for (let i = 0; i < 30 && focused !== 'Records'; i++) {
     await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => document.activeElement?.textContent?.trim());
-    if (name === 'Records') break;
+    focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
   }
+  assert.equal(focused, 'Records', 'thirty Tabs reach the Records link');
   await page.keyboard.press('Enter');
   await page.waitForURL((u) => u.pathname === '/o/demo/records');
 });
 
 test('on a 390 px wide phone the navigation folds behind a Menu button', async () => {
+  const s = session();
   const page = await s.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${s.url}/o/demo`);
@@ -190,8 +177,7 @@ test('on a 390 px wide phone the navigation folds behind a Menu button', async (
   // Nothing is wider than the screen.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 390px screen`);
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], describeViolations(violations));
+  await assertAccessible(page);
   await screenshot(page, 'phone-records');
   await page.close();
 });
