@@ -155,6 +155,41 @@ export async function grantRoleInTx(
   return id;
 }
 
+/**
+ * A new account whose one-time password (given as its hash) must be changed at the first sign-in, logged
+ * as user.created in the organisation that made it. Returns its id.
+ */
+export async function insertAccountInTx(
+  tx: Db,
+  a: {
+    orgId: string;
+    actor: Principal | 'system';
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    now: Date;
+  },
+): Promise<string> {
+  const id = newId();
+  await tx.insert(users).values({
+    id,
+    email: a.email,
+    displayName: a.displayName,
+    passwordHash: a.passwordHash,
+    mustChangePassword: true,
+    createdAt: a.now,
+  });
+  await recordEvent(tx, {
+    orgId: a.orgId,
+    actor: a.actor,
+    kind: 'user.created',
+    subject: `user:${id}`,
+    payload: { email: a.email, displayName: a.displayName },
+    at: a.now,
+  });
+  return id;
+}
+
 export const createUser = defineUseCase({
   name: 'create a user',
   access: { kind: 'org', permission: 'users.manage' },
@@ -188,22 +223,13 @@ export const createUser = defineUseCase({
         }
         userId = existing.id;
       } else {
-        userId = newId();
-        await tx.insert(users).values({
-          id: userId,
+        userId = await insertAccountInTx(tx, {
+          orgId: org.org.id,
+          actor: principal,
           email: input.email,
           displayName: input.displayName,
           passwordHash,
-          mustChangePassword: true,
-          createdAt: now,
-        });
-        await recordEvent(tx, {
-          orgId: org.org.id,
-          actor: principal,
-          kind: 'user.created',
-          subject: `user:${userId}`,
-          payload: { email: input.email, displayName: input.displayName },
-          at: now,
+          now,
         });
       }
       await grantRoleInTx(app, tx, {

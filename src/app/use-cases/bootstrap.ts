@@ -2,13 +2,13 @@
 // (printed once, never a fixed default), and each pack's demo records. Later starts load the demo
 // records of packs installed since (tracked by a demo.loaded event per pack).
 import { and, count, eq } from 'drizzle-orm';
-import { addDays, parseDate, todayIn } from '../../kernel/index.ts';
-import { events, organisations, orgUnits, users } from '../../store/schema.ts';
+import { todayIn } from '../../kernel/index.ts';
+import { events, organisations, orgUnits } from '../../store/schema.ts';
 import type { App } from '../app.ts';
 import { hashPassword, newId, oneTimePassword } from '../auth/secrets.ts';
 import type { OrgScope } from '../use-case.ts';
-import { grantRoleInTx } from './admin.ts';
 import { recordEvent } from './events.ts';
+import { createOrganisationInput, createOrganisationInTx } from './organisations.ts';
 import { createRecordInTx, transitionRecordInTx } from './records.ts';
 
 export const DEMO_ORG_SLUG = 'demo';
@@ -35,30 +35,25 @@ export async function bootstrap(app: App): Promise<BootstrapResult> {
   if (n === 0) {
     const password = oneTimePassword();
     const passwordHash = await hashPassword(password);
-    await db.transaction(async (tx) => {
-      const org = {
-        id: newId(),
-        slug: DEMO_ORG_SLUG,
-        name: 'Demo School District',
-        fiscalYearStartMonth: 7,
-        timeZone: 'America/Denver',
-        isDemo: true,
-        createdAt: now,
-      };
-      await tx.insert(organisations).values(org);
-      await recordEvent(tx, {
-        orgId: org.id,
-        actor: 'system',
-        kind: 'organisation.created',
-        subject: `org:${org.id}`,
-        payload: { slug: org.slug, name: org.name },
-        at: now,
-      });
+    const created = await db.transaction(async (tx) => {
+      const made = await createOrganisationInTx(
+        app,
+        tx,
+        createOrganisationInput.parse({
+          slug: DEMO_ORG_SLUG,
+          name: 'Demo School District',
+          timeZone: 'America/Denver',
+          fiscalYearStartMonth: 7,
+          adminEmail: DEMO_ADMIN_EMAIL,
+          adminName: 'Demo Administrator',
+        }),
+        { now, oneTimePassword: password, passwordHash, isDemo: true },
+      );
       for (const name of ['District office', 'Lincoln Elementary', 'Athletics']) {
-        const unit = { orgId: org.id, id: newId(), name, parentId: null, createdAt: now };
+        const unit = { orgId: made.org.id, id: newId(), name, parentId: null, createdAt: now };
         await tx.insert(orgUnits).values(unit);
         await recordEvent(tx, {
-          orgId: org.id,
+          orgId: made.org.id,
           actor: 'system',
           kind: 'unit.created',
           subject: `unit:${unit.id}`,
@@ -66,30 +61,13 @@ export async function bootstrap(app: App): Promise<BootstrapResult> {
           at: now,
         });
       }
-      const userId = newId();
-      await tx.insert(users).values({
-        id: userId,
-        email: DEMO_ADMIN_EMAIL,
-        displayName: 'Demo Administrator',
-        passwordHash,
-        mustChangePassword: true,
-        createdAt: now,
-      });
-      await recordEvent(tx, {
-        orgId: org.id,
-        actor: 'system',
-        kind: 'user.created',
-        subject: `user:${userId}`,
-        payload: { email: DEMO_ADMIN_EMAIL },
-        at: now,
-      });
-      await grantRoleInTx(app, tx, { orgId: org.id, userId, role: 'org-admin', actor: 'system', now });
+      return made;
     });
     result = {
       created: true,
       org: DEMO_ORG_SLUG,
-      adminEmail: DEMO_ADMIN_EMAIL,
-      oneTimePassword: password,
+      adminEmail: created.admin?.email,
+      oneTimePassword: created.admin?.oneTimePassword,
       demoPacksLoaded: [],
     };
   }
@@ -154,7 +132,7 @@ export async function loadDemoRecords(app: App): Promise<string[]> {
         actor: 'system',
         kind: 'demo.loaded',
         subject: `pack:${id}`,
-        payload: { records: demo.length, asOf: addDays(parseDate(today), 0) },
+        payload: { records: demo.length, asOf: today },
         at: now,
       });
     });

@@ -4,12 +4,13 @@
 // new one with a one-time password shown once, which must be changed at first sign-in.
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Db } from '../../store/connect.ts';
 import { organisations, users } from '../../store/schema.ts';
 import type { App } from '../app.ts';
 import { hashPassword, newId, oneTimePassword } from '../auth/secrets.ts';
 import { InputInvalidError } from '../errors.ts';
 import { defineUseCase, zodIssues } from '../use-case.ts';
-import { grantRoleInTx } from './admin.ts';
+import { grantRoleInTx, insertAccountInTx } from './admin.ts';
 import { recordEvent } from './events.ts';
 
 /** URL-safe and readable: 2–40 lowercase letters, digits and inner hyphens (e.g. "lincoln-usd"). */
@@ -93,88 +94,89 @@ export async function createOrganisation(
   // Hashing takes a moment: done before the transaction, used only if the account turns out to be new.
   const password = oneTimePassword();
   const passwordHash = input.adminEmail === undefined ? '' : await hashPassword(password);
-  return app.store.db.transaction(async (tx) => {
-    const [taken] = await tx
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.slug, input.slug));
-    if (taken) {
-      throw new InputInvalidError([
-        { path: '/slug', message: `an organisation "${input.slug}" already exists; choose another slug` },
-      ]);
-    }
-    const org = {
-      id: newId(),
-      slug: input.slug,
-      name: input.name,
-      timeZone: input.timeZone,
-      fiscalYearStartMonth: input.fiscalYearStartMonth,
-    };
-    await tx.insert(organisations).values({ ...org, isDemo: false, createdAt: now });
-    await recordEvent(tx, {
+  return app.store.db.transaction((tx) =>
+    createOrganisationInTx(app, tx, input, { now, oneTimePassword: password, passwordHash }),
+  );
+}
+
+/**
+ * The organisation, its organisation.created event and, when the input names one, its administrator,
+ * inside the caller's transaction (the demo bootstrap adds its units in the same one). A new
+ * administrator account gets `oneTimePassword`, whose hash the caller made before the transaction.
+ */
+export async function createOrganisationInTx(
+  app: App,
+  tx: Db,
+  input: z.output<typeof createOrganisationInput>,
+  a: { now: Date; oneTimePassword: string; passwordHash: string; isDemo?: boolean },
+): Promise<CreateOrganisationResult> {
+  const { now } = a;
+  const [taken] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.slug, input.slug));
+  if (taken) {
+    throw new InputInvalidError([
+      { path: '/slug', message: `an organisation "${input.slug}" already exists; choose another slug` },
+    ]);
+  }
+  const org = {
+    id: newId(),
+    slug: input.slug,
+    name: input.name,
+    timeZone: input.timeZone,
+    fiscalYearStartMonth: input.fiscalYearStartMonth,
+  };
+  await tx.insert(organisations).values({ ...org, isDemo: a.isDemo === true, createdAt: now });
+  await recordEvent(tx, {
+    orgId: org.id,
+    actor: 'system',
+    kind: 'organisation.created',
+    subject: `org:${org.id}`,
+    payload: {
+      slug: org.slug,
+      name: org.name,
+      timeZone: org.timeZone,
+      fiscalYearStartMonth: org.fiscalYearStartMonth,
+    },
+    at: now,
+  });
+  if (input.adminUserId === undefined && input.adminEmail === undefined) return { org };
+  const [existing] = await tx
+    .select()
+    .from(users)
+    .where(
+      input.adminUserId !== undefined
+        ? eq(users.id, input.adminUserId)
+        : sql`lower(${users.email}) = ${input.adminEmail}`,
+    )
+    .limit(1);
+  let admin: NonNullable<CreateOrganisationResult['admin']>;
+  if (existing) {
+    admin = { userId: existing.id, email: existing.email, displayName: existing.displayName, created: false };
+  } else if (input.adminEmail === undefined) {
+    throw new InputInvalidError([{ path: '/adminUserId', message: 'is not an account' }]);
+  } else {
+    const email = input.adminEmail;
+    const displayName = input.adminName ?? email.split('@')[0] ?? email;
+    const userId = await insertAccountInTx(tx, {
       orgId: org.id,
       actor: 'system',
-      kind: 'organisation.created',
-      subject: `org:${org.id}`,
-      payload: {
-        slug: org.slug,
-        name: org.name,
-        timeZone: org.timeZone,
-        fiscalYearStartMonth: org.fiscalYearStartMonth,
-      },
-      at: now,
+      email,
+      displayName,
+      passwordHash: a.passwordHash,
+      now,
     });
-    let admin: CreateOrganisationResult['admin'];
-    if (input.adminUserId !== undefined || input.adminEmail !== undefined) {
-      const [existing] = await tx
-        .select()
-        .from(users)
-        .where(
-          input.adminUserId !== undefined
-            ? eq(users.id, input.adminUserId)
-            : sql`lower(${users.email}) = ${input.adminEmail}`,
-        )
-        .limit(1);
-      if (existing) {
-        admin = {
-          userId: existing.id,
-          email: existing.email,
-          displayName: existing.displayName,
-          created: false,
-        };
-      } else if (input.adminEmail === undefined) {
-        throw new InputInvalidError([{ path: '/adminUserId', message: 'is not an account' }]);
-      } else {
-        const displayName = input.adminName ?? input.adminEmail.split('@')[0] ?? input.adminEmail;
-        const userId = newId();
-        await tx.insert(users).values({
-          id: userId,
-          email: input.adminEmail,
-          displayName,
-          passwordHash,
-          mustChangePassword: true,
-          createdAt: now,
-        });
-        await recordEvent(tx, {
-          orgId: org.id,
-          actor: 'system',
-          kind: 'user.created',
-          subject: `user:${userId}`,
-          payload: { email: input.adminEmail, displayName },
-          at: now,
-        });
-        admin = { userId, email: input.adminEmail, displayName, created: true, oneTimePassword: password };
-      }
-      await grantRoleInTx(app, tx, {
-        orgId: org.id,
-        userId: admin.userId,
-        role: 'org-admin',
-        actor: 'system',
-        now,
-      });
-    }
-    return admin ? { org, admin } : { org };
+    admin = { userId, email, displayName, created: true, oneTimePassword: a.oneTimePassword };
+  }
+  await grantRoleInTx(app, tx, {
+    orgId: org.id,
+    userId: admin.userId,
+    role: 'org-admin',
+    actor: 'system',
+    now,
   });
+  return { org, admin };
 }
 
 export const createOrganisationUseCase = defineUseCase({
