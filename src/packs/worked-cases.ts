@@ -2,6 +2,7 @@
 // name, an as-of date, facts and the findings expected by rule id. One generic test runs them all.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import {
@@ -78,10 +79,6 @@ export function loadWorkedCases(pack: Pack): WorkedCaseFile[] {
   });
 }
 
-function isDeepSubsetEqual(expected: unknown, actual: unknown): boolean {
-  return JSON.stringify(expected) === JSON.stringify(actual);
-}
-
 function matches(exp: z.infer<typeof expectedFinding>, f: Finding): boolean {
   if (exp.kind !== f.kind) return false;
   if (exp.severity !== undefined && exp.severity !== f.severity) return false;
@@ -89,7 +86,7 @@ function matches(exp: z.infer<typeof expectedFinding>, f: Finding): boolean {
   if (exp.subject !== undefined && exp.subject !== f.subject) return false;
   if (exp.message !== undefined && !new RegExp(exp.message).test(f.message)) return false;
   for (const [k, v] of Object.entries(exp.values ?? {})) {
-    if (!isDeepSubsetEqual(v, f.values?.[k])) return false;
+    if (!isDeepStrictEqual(v, f.values?.[k])) return false;
   }
   return true;
 }

@@ -12,8 +12,9 @@ export const replenishmentDeadline = defineRule<ReplenishmentFacts>({
   evaluate(f, ctx) {
     const days = ctx.param<number>('sample.replenishment.days_after_month_end');
     // "N calendar days after the end of the month": the month's last day plus N.
-    const due = addDays(lastDayOfMonth(parseDate(`${f.month}-01`, 'month')), days);
-    const values = { monthEnd: lastDayOfMonth(parseDate(`${f.month}-01`)), days, due };
+    const monthEnd = lastDayOfMonth(parseDate(`${f.month}-01`, 'month'));
+    const due = addDays(monthEnd, days);
+    const values = { monthEnd, days, due };
     if (f.submittedOn) {
       if (isAfter(f.submittedOn, due)) {
         return [
