@@ -29,7 +29,16 @@ export function recordKindSchema(rk: RecordKind): JsonSchema {
   return schema;
 }
 
-/** Top-level fields of the record kinds' data (of one pack or kind when given), with their titles. */
+/** Stored values whose unit a column title must name: an amount of 4280 is $42.80, a rate of 250 is 2.5%. */
+const STORED_UNIT = new Map([
+  ['cents', 'cents'],
+  ['basis-points', 'basis points'],
+]);
+
+/**
+ * Top-level fields of the record kinds' data (of one pack or kind when given), with their titles as a
+ * table's header shows them: 'Amount (cents)' for a field stored in integer cents.
+ */
 export function dataFields(app: App, only: { pack?: string | undefined; kind?: string | undefined } = {}) {
   const fields = new Map<string, string>();
   for (const mod of app.packs) {
@@ -37,7 +46,10 @@ export function dataFields(app: App, only: { pack?: string | undefined; kind?: s
     for (const rk of Object.values(mod.records ?? {})) {
       if (only.kind && rk.id !== only.kind) continue;
       for (const [name, prop] of Object.entries(recordKindSchema(rk).properties ?? {})) {
-        if (!fields.has(name)) fields.set(name, prop.title ?? name);
+        if (fields.has(name)) continue;
+        const unit = prop.format === undefined ? undefined : STORED_UNIT.get(prop.format);
+        const title = prop.title ?? name;
+        fields.set(name, unit === undefined ? title : `${title} (${unit})`);
       }
     }
   }

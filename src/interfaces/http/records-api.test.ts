@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { parseCsv } from '../../app/csv.test-support.ts';
 import { createOrganisation } from '../../app/use-cases/organisations.ts';
 import { addDays, type CalendarDate, todayIn } from '../../kernel/index.ts';
 import { organisations } from '../../store/schema.ts';
@@ -23,36 +24,6 @@ interface Item {
   open: boolean;
   overdue: boolean;
   data: Record<string, unknown>;
-}
-
-/** RFC 4180: quoted fields may hold commas, CR, LF and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  assert.equal(field + row.join(''), '', 'the last row ends with CRLF');
-  return rows;
 }
 
 const disbursement = (purpose: string, paidOn: string) => ({
@@ -219,7 +190,8 @@ describe('records: list filters, export and dashboard', () => {
     assert.equal(res.headers['content-disposition'], `attachment; filename="records-demo-${today}.csv"`);
     assert.ok(res.body.startsWith('\uFEFF'), 'a byte-order mark for spreadsheets');
     const [header, ...rows] = parseCsv(res.body.slice(1));
-    assert.deepEqual(header, ['ID', 'Title', 'Unit', 'Due on', 'Overdue', 'Amount', 'Purpose']);
+    // Amounts stay integer cents, so the header says so: 2000 is $20.00, not $2,000.
+    assert.deepEqual(header, ['ID', 'Title', 'Unit', 'Due on', 'Overdue', 'Amount (cents)', 'Purpose']);
     const expected = (await list(filters)).map((r) => [
       r.id,
       r.title.startsWith('=') ? `'${r.title}` : r.title,
