@@ -322,6 +322,14 @@ describe('probity with the store', { concurrency: true }, () => {
     });
     assert.equal(malformed.code, 2);
     assert.match(malformed.stderr, /--slug.*'Acme_Schools' is invalid\. use 2 to 40 lowercase letters/);
+    const month = await probity(
+      ['org', 'create', '--slug', 'x1', '--name', 'X', '--fiscal-year-start', '13'],
+      {
+        dataDir: dir,
+      },
+    );
+    assert.equal(month.code, 2);
+    assert.match(month.stderr, /--fiscal-year-start.*'13' is invalid\. expected a month number 1 to 12/);
 
     const existing = await probity(
       [
@@ -333,13 +341,23 @@ describe('probity with the store', { concurrency: true }, () => {
         'Acme North',
         '--admin-email',
         'DANA@acme.example.org',
+        '--time-zone',
+        'America/New_York',
+        '--fiscal-year-start',
+        '10',
         '--json',
       ],
       { dataDir: dir },
     );
     assert.equal(existing.code, 0, existing.stderr);
-    const result = JSON.parse(existing.stdout) as { org: { slug: string }; admin: Record<string, unknown> };
-    assert.equal(result.org.slug, 'acme-north');
+    const result = JSON.parse(existing.stdout) as {
+      org: { slug: string; timeZone: string; fiscalYearStartMonth: number };
+      admin: Record<string, unknown>;
+    };
+    assert.deepEqual(
+      [result.org.slug, result.org.timeZone, result.org.fiscalYearStartMonth],
+      ['acme-north', 'America/New_York', 10],
+    );
     assert.equal(result.admin.email, 'dana@acme.example.org');
     assert.equal(result.admin.created, false);
     assert.equal('oneTimePassword' in result.admin, false, 'an existing account keeps its password');

@@ -5,9 +5,9 @@ import { zOrgSlug } from '../../app/use-cases/organisations.ts';
 import { type CalendarDate, parseDate } from '../../kernel/index.ts';
 import { PACKS } from '../../packs/registry.ts';
 import { demoCommand } from './commands/demo.ts';
-import { evaluateCommand } from './commands/evaluate.ts';
+import { type EvaluateArgs, evaluateCommand } from './commands/evaluate.ts';
 import { migrateCommand } from './commands/migrate.ts';
-import { orgCreateCommand } from './commands/org.ts';
+import { type OrgCreateArgs, orgCreateCommand } from './commands/org.ts';
 import { serveCommand } from './commands/serve.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { formatError, isDebug } from './errors.ts';
@@ -146,26 +146,8 @@ export function buildProgram(io: Io, result: { code?: number }): Command {
       )}\n\nExit codes: 0 evaluated (whatever the findings), 1 could not evaluate, 2 usage error, 3 --fail-on matched.`,
     )
     .action(
-      act(
-        (opts: {
-          pack: string;
-          case: string;
-          facts: string;
-          asOf?: CalendarDate;
-          org?: string;
-          failOn?: 'violation';
-        }) =>
-          evaluateCommand(
-            {
-              pack: opts.pack,
-              caseKind: opts.case,
-              facts: opts.facts,
-              ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-              ...(opts.org === undefined ? {} : { org: opts.org }),
-              ...(opts.failOn === undefined ? {} : { failOn: opts.failOn }),
-            },
-            io,
-          ),
+      act((opts: Omit<EvaluateArgs, 'caseKind'> & { case: string }) =>
+        evaluateCommand({ ...opts, caseKind: opts.case }, io),
       ),
     );
 
@@ -183,7 +165,7 @@ export function buildProgram(io: Io, result: { code?: number }): Command {
     )
     .action(
       act((opts: { org?: string; json?: boolean }) =>
-        verifyCommand({ ...(opts.org === undefined ? {} : { org: opts.org }), json: opts.json === true }, io),
+        verifyCommand({ org: opts.org, json: opts.json === true }, io),
       ),
     );
 
@@ -231,31 +213,7 @@ export function buildProgram(io: Io, result: { code?: number }): Command {
         'probity org create --slug state-audit --name "State Audit Office" --time-zone America/New_York --fiscal-year-start 10 --json',
       )}\n\nExit codes: 0 created, 1 could not create (slug taken, invalid e-mail or time zone, store locked), 2 usage error.`,
     )
-    .action(
-      act(
-        (opts: {
-          slug: string;
-          name: string;
-          adminEmail?: string;
-          adminName?: string;
-          timeZone?: string;
-          fiscalYearStart?: number;
-          json?: boolean;
-        }) =>
-          orgCreateCommand(
-            {
-              slug: opts.slug,
-              name: opts.name,
-              ...(opts.adminEmail === undefined ? {} : { adminEmail: opts.adminEmail }),
-              ...(opts.adminName === undefined ? {} : { adminName: opts.adminName }),
-              ...(opts.timeZone === undefined ? {} : { timeZone: opts.timeZone }),
-              ...(opts.fiscalYearStart === undefined ? {} : { fiscalYearStart: opts.fiscalYearStart }),
-              json: opts.json === true,
-            },
-            io,
-          ),
-      ),
-    );
+    .action(act((opts: OrgCreateArgs) => orgCreateCommand(opts, io)));
 
   return program;
 }

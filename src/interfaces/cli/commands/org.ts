@@ -1,8 +1,9 @@
 // probity org create: a new organisation (a tenant), optionally with its administrator.
-
 import { execute, OPERATOR } from '../../../app/use-case.ts';
-import type { CreateOrganisationResult } from '../../../app/use-cases/organisations.ts';
-import { createOrganisationUseCase } from '../../../app/use-cases/organisations.ts';
+import {
+  type CreateOrganisationResult,
+  createOrganisationUseCase,
+} from '../../../app/use-cases/organisations.ts';
 import { EXIT, type Io } from '../io.ts';
 import { withRuntime } from '../runtime.ts';
 
@@ -40,13 +41,14 @@ export function orgCreatedText(r: CreateOrganisationResult): string {
 
 export async function orgCreateCommand(args: OrgCreateArgs, io: Io): Promise<number> {
   return withRuntime(io, 'probity org create', async (runtime) => {
+    // An option not given is undefined: the use case's defaults apply (America/Denver, July).
     const result = await execute(runtime.app, createOrganisationUseCase, OPERATOR, {
       slug: args.slug,
       name: args.name,
-      ...(args.adminEmail === undefined ? {} : { adminEmail: args.adminEmail }),
-      ...(args.adminName === undefined ? {} : { adminName: args.adminName }),
-      ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
-      ...(args.fiscalYearStart === undefined ? {} : { fiscalYearStartMonth: args.fiscalYearStart }),
+      adminEmail: args.adminEmail,
+      adminName: args.adminName,
+      timeZone: args.timeZone,
+      fiscalYearStartMonth: args.fiscalYearStart,
     });
     io.out(args.json ? JSON.stringify(result, null, 2) : orgCreatedText(result));
     return EXIT.ok;
