@@ -23,8 +23,8 @@ export function NewRecordLinks({
   variant?: 'list' | 'buttons';
 }) {
   const org = useOrg();
+  if (!canCreateRecords(org, pack)) return null;
   const kinds = allKinds(org.packs, pack);
-  if (!org.can('records.write') || kinds.length === 0) return null;
   if (variant === 'buttons') {
     return (
       <>
@@ -55,4 +55,18 @@ export function NewRecordLinks({
 /** Whether NewRecordLinks would show anything. */
 export function canCreateRecords(org: ReturnType<typeof useOrg>, pack?: string): boolean {
   return org.can('records.write') && allKinds(org.packs, pack).length > 0;
+}
+
+/** What an empty record list (or dashboard) says: how to create the first record, or who will. */
+export function NoRecordsYet({ pack }: { pack?: string | undefined }) {
+  const org = useOrg();
+  if (!canCreateRecords(org, pack)) {
+    return <p>Records appear here once someone in your organisation creates them.</p>;
+  }
+  return (
+    <>
+      <p>Create the first one from a policy pack:</p>
+      <NewRecordLinks {...(pack ? { pack } : {})} />
+    </>
+  );
 }

@@ -5,12 +5,12 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { qs } from '../api.ts';
-import { formatBasisPoints, formatDate, formatDateTime, formatMoney } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
 import { type OrgState, useOrg } from '../org.tsx';
 import type { JsonSchema, RecordItem } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { ExportLinks } from './ExportLinks.tsx';
-import { NewRecordLinks } from './NewRecordLinks.tsx';
+import { NoRecordsYet } from './NewRecordLinks.tsx';
 import {
   allKinds,
   dataFieldsOf,
@@ -21,6 +21,7 @@ import {
   stateInfo,
   stateOptions,
 } from './record-meta.ts';
+import { formatFieldValue } from './SchemaForm.tsx';
 import { Badge, DateText, Empty, ErrorNote, Field, Loading } from './ui.tsx';
 
 export const SORTS = ['updatedAt', 'dueOn', 'title', 'state', 'createdAt'] as const;
@@ -162,18 +163,11 @@ const BASE_COLUMNS: Column[] = [
 
 const DEFAULT_COLUMNS = ['title', 'pack', 'kind', 'state', 'unit', 'due', 'updated'];
 
-/** A data field's value as people read it: money in dollars, dates with the month's name. */
-export function formatDataValue(value: unknown, schema: JsonSchema): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'number') {
-    if (schema.format === 'cents') return formatMoney(value);
-    if (schema.format === 'basis-points') return formatBasisPoints(value);
-    return value.toLocaleString('en-US');
-  }
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'string') return schema.format === 'date' ? formatDate(value) : value;
-  if (Array.isArray(value)) return value.map((v) => formatDataValue(v, schema.items ?? {})).join(', ');
-  return JSON.stringify(value);
+/** A data field's value in a cell, as the record page shows it; a list's items joined by commas. */
+function cellValue(value: unknown, schema: JsonSchema, name: string): string {
+  if (Array.isArray(value))
+    return value.map((v) => formatFieldValue(v, schema.items, name)).join(', ') || '—';
+  return formatFieldValue(value, schema, name);
 }
 
 interface ColumnPrefs {
@@ -186,10 +180,12 @@ function readPrefs(key: string): ColumnPrefs {
   try {
     const v = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<ColumnPrefs> | null;
     if (v && Array.isArray(v.base)) {
-      return {
-        base: v.base.filter((x) => typeof x === 'string'),
-        data: v.data && typeof v.data === 'object' ? v.data : {},
-      };
+      // Only lists of names survive: anything else in storage would break the table, not just the choice.
+      const data: Record<string, string[]> = {};
+      for (const [kind, fields] of Object.entries(v.data && typeof v.data === 'object' ? v.data : {})) {
+        if (Array.isArray(fields)) data[kind] = fields.filter((f) => typeof f === 'string');
+      }
+      return { base: v.base.filter((x) => typeof x === 'string'), data };
     }
   } catch {
     // A damaged preference is not worth an error: fall back to the defaults.
@@ -292,19 +288,19 @@ export function RecordList({
           id: `data.${f.name}`,
           label: f.title,
           exportAs: `data.${f.name}`,
-          cell: (r) => formatDataValue(r.data?.[f.name], f.schema),
+          cell: (r) => cellValue(r.data?.[f.name], f.schema, f.name),
         }),
       ),
   ];
   const exportQuery = { ...filters, columns: columns.map((c) => c.exportAs).join(',') };
 
   const unit = effectiveUnit(query, org);
-  const filtered = FILTER_KEYS.some((k) => k !== 'unitId' && k !== 'pack' && query[k] !== undefined);
-  const narrowed = filtered || unit !== undefined || (!fixedPack && query.pack !== undefined);
+  // The filters in the disclosure that narrow the list (the pack page's own pack is not a choice).
   const inUse =
     (['kind', 'state', 'open', 'dueFrom', 'dueTo'] as const).filter((k) => query[k] !== undefined).length +
     (unit !== undefined ? 1 : 0) +
     (!fixedPack && query.pack !== undefined ? 1 : 0);
+  const narrowed = inUse > 0 || query.q !== undefined;
   // On a phone the filters would fill the screen before the first record: folded there, open elsewhere.
   const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia('(min-width: 761px)').matches);
   const clearFilters = () => {
@@ -317,6 +313,7 @@ export function RecordList({
   };
 
   const kindOptions = allKinds(org.packs, query.pack);
+  const kindValue = query.kind ? (query.pack ? `${query.pack}/${query.kind}` : query.kind) : '';
   const states = stateOptions(org.packs, query.pack, query.kind);
   const severalPacks = !fixedPack && !query.pack && org.packs.length > 1;
   const dueFromError = reversed ? undefined : error?.fieldError('/dueFrom');
@@ -344,7 +341,7 @@ export function RecordList({
   const shownSize = data?.pageSize ?? query.pageSize;
   const first = total === 0 ? 0 : (shownPage - 1) * shownSize + 1;
   const last = Math.min(total, shownPage * shownSize);
-  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  const pages = Math.max(1, Math.ceil(total / shownSize));
   const headingId = `${ids}-heading`;
 
   return (
@@ -408,7 +405,7 @@ export function RecordList({
                 {(p) => (
                   <select
                     {...p}
-                    value={query.kind && query.pack ? `${query.pack}/${query.kind}` : ''}
+                    value={kindValue}
                     onChange={(e) => {
                       const [pack, kind] = e.target.value ? e.target.value.split('/') : [];
                       const keepState =
@@ -426,6 +423,12 @@ export function RecordList({
                         {severalPacks ? `${k.title} (${p.title})` : k.title}
                       </option>
                     ))}
+                    {/* A kind the URL names without its pack, or that no installed pack has: still shown. */}
+                    {kindValue && !kindOptions.some((o) => `${o.pack.id}/${o.kind.id}` === kindValue) && (
+                      <option value={kindValue}>
+                        {allKinds(org.packs).find((o) => o.kind.id === query.kind)?.kind.title ?? query.kind}
+                      </option>
+                    )}
                   </select>
                 )}
               </Field>
@@ -705,20 +708,6 @@ function sortName(sort: Sort): string {
     state: 'state',
     createdAt: 'creation',
   }[sort];
-}
-
-function NoRecordsYet({ pack }: { pack?: string | undefined }) {
-  const org = useOrg();
-  const kinds = allKinds(org.packs, pack);
-  if (org.can('records.write') && kinds.length > 0) {
-    return (
-      <>
-        <p>Create the first one from a policy pack:</p>
-        <NewRecordLinks {...(pack ? { pack } : {})} />
-      </>
-    );
-  }
-  return <p>Records appear here once someone in your organisation creates them.</p>;
 }
 
 function ColumnChooser({

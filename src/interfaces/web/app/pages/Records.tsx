@@ -1,5 +1,5 @@
 // Every record the user may read, across the installed packs: one list, filtered from its URL.
-import { NewRecordLinks } from '../components/NewRecordLinks.tsx';
+import { canCreateRecords, NewRecordLinks } from '../components/NewRecordLinks.tsx';
 import { RecordList } from '../components/RecordList.tsx';
 import { allKinds } from '../components/record-meta.ts';
 import { Page } from '../components/ui.tsx';
@@ -7,15 +7,13 @@ import { useOrg } from '../org.tsx';
 
 export default function Records() {
   const org = useOrg();
-  const kinds = allKinds(org.packs);
-  const canCreate = org.can('records.write') && kinds.length > 0;
   return (
     <Page
       title="Records"
       subtitle="Everything your organisation keeps under its policy packs. Filter, sort and download the list; open a record to see its findings and history."
       actions={
-        canCreate &&
-        (kinds.length <= 2 ? (
+        canCreateRecords(org) &&
+        (allKinds(org.packs).length <= 2 ? (
           <NewRecordLinks variant="buttons" />
         ) : (
           // Many kinds: a disclosure keeps the header short.
