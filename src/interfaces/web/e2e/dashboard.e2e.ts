@@ -6,14 +6,7 @@ import { after, before, test } from 'node:test';
 import { createOrganisation } from '../../../app/use-cases/organisations.ts';
 import { addDays, type CalendarDate, parseDate } from '../../../kernel/date.ts';
 import { formatDate } from '../app/format.ts';
-import {
-  type BrowserSession,
-  describeViolations,
-  screenshot,
-  seriousA11yViolations,
-  signIn,
-  startBrowserSession,
-} from './harness.ts';
+import { assertAccessible, type BrowserSession, screenshot, signIn, startBrowserSession } from './harness.ts';
 import {
   type Api,
   apiAs,
@@ -120,8 +113,7 @@ test('the counts are what the server counts, and each opens exactly its records'
     .waitFor();
   assert.equal(await week.getByText('Raffle tickets').count(), 0, 'ten days away is not this week');
 
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], describeViolations(violations));
+  await assertAccessible(page);
   await screenshot(page, 'dashboard');
 
   // The overdue count opens the list filtered to exactly the overdue records, oldest first.
@@ -221,8 +213,7 @@ test('an organisation without records says so and says how to start', async () =
     await create.getAttribute('href'),
     '/o/empty-school/records/new?pack=sample&kind=disbursement',
   );
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], describeViolations(violations));
+  await assertAccessible(page);
   await screenshot(page, 'dashboard-empty');
   // The empty list distinguishes "nothing at all" from "nothing matches".
   await page.goto(`${s.url}/o/empty-school/records`);

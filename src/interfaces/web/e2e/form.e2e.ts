@@ -3,32 +3,13 @@
 // $150.00 limit), refused with its field errors next to the fields and in a summary, created, edited;
 // plus nested groups and repeatable items from a schema the sample pack does not have.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import {
-  type BrowserSession,
-  describeViolations,
-  screenshot,
-  seriousA11yViolations,
-  signIn,
-  startBrowserSession,
-} from './harness.ts';
+import { assertAccessible, registerBrowserSession, screenshot } from './harness.ts';
 
-let s: BrowserSession;
-before(async () => {
-  s = await startBrowserSession();
-  await signIn(s);
-});
-after(async () => {
-  await s?.close();
-});
+const session = registerBrowserSession();
 
 const NEW_DISBURSEMENT = '/o/demo/records/new?pack=sample&kind=disbursement';
-
-async function assertAccessible(page: Page) {
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], describeViolations(violations));
-}
 
 /** The error shown under a field, found through the field's aria-describedby. */
 async function fieldError(page: Page, label: string): Promise<string | null> {
@@ -50,6 +31,7 @@ function livePanel(page: Page) {
 }
 
 test('the form for a new disbursement is reached from the kinds of record and built from the schema', async () => {
+  const s = session();
   const { page } = s;
   await page.goto(`${s.url}/o/demo/records/new`);
   await page.getByRole('heading', { level: 1, name: 'New record' }).waitFor();
@@ -83,6 +65,7 @@ test('the form for a new disbursement is reached from the kinds of record and bu
 });
 
 test('an invalid form is refused: errors next to the fields and a summary that links to them', async () => {
+  const s = session();
   const { page } = s;
   await page.goto(`${s.url}${NEW_DISBURSEMENT}`);
   await page.getByRole('heading', { level: 1, name: 'New petty-cash disbursement' }).waitFor();
@@ -118,6 +101,7 @@ test('an invalid form is refused: errors next to the fields and a summary that l
 });
 
 test('findings appear as the amount is typed and change across the receipt threshold and the limit', async () => {
+  const s = session();
   const { page } = s;
   await page.goto(`${s.url}${NEW_DISBURSEMENT}`);
   await page.getByRole('heading', { level: 1, name: 'New petty-cash disbursement' }).waitFor();
@@ -174,6 +158,7 @@ test('findings appear as the amount is typed and change across the receipt thres
 });
 
 test('a record is edited in the same form, amounts converted to cents exactly', async () => {
+  const s = session();
   const { page } = s;
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByRole('heading', { level: 1, name: 'Edit Art supplies (Front office)' }).waitFor();
@@ -195,6 +180,7 @@ test('a record is edited in the same form, amounts converted to cents exactly', 
 });
 
 test('nested groups and repeatable items: added, removed, sent as exact data, errors placed on the item', async () => {
+  const s = session();
   const page = await s.newPage();
   // A record kind with a nested object and a list of objects (the sample pack has neither).
   await page.route('**/api/v1/orgs/demo/packs', async (route) => {
@@ -296,11 +282,20 @@ test('nested groups and repeatable items: added, removed, sent as exact data, er
 });
 
 test('on a 390 px phone the form fits the screen and the findings follow it', async () => {
+  const s = session();
   const page = await s.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${s.url}${NEW_DISBURSEMENT}`);
   await page.getByRole('heading', { level: 1, name: 'New petty-cash disbursement' }).waitFor();
   await page.getByLabel('Amount', { exact: true }).fill('30');
+  // The live panel answers the typing (what it still needs), below the form rather than beside it.
+  await livePanel(page)
+    .getByText(/Still needed or not valid yet: Fund, Purpose, Paid on/)
+    .waitFor();
+  const form = await page.locator('form.record-form').boundingBox();
+  const findings = await page.locator('aside.live-findings').boundingBox();
+  assert.ok(form && findings);
+  assert.ok(findings.y >= form.y + form.height, 'the findings come after the form');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 390px screen`);
   await page.close();

@@ -64,6 +64,7 @@ function readAsBase64(file: File): Promise<string> {
   });
 }
 
+/** `onRefused` gets the sentence to show when the server refuses, and '' when a new attempt starts. */
 function DownloadLink({ doc, onRefused }: { doc: DocumentItem; onRefused(message: string): void }) {
   const org = useOrg();
   const href = org.api(`/documents/${encodeURIComponent(doc.id)}/content`);
@@ -73,6 +74,7 @@ function DownloadLink({ doc, onRefused }: { doc: DocumentItem; onRefused(message
   async function download(event: MouseEvent) {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
+    onRefused('');
     setBusy(true);
     try {
       const res = await fetch(href, { credentials: 'same-origin' });
@@ -175,34 +177,34 @@ function UploadForm({ recordId, onUploaded }: { recordId: string; onUploaded(): 
   const [file, setFile] = useState<File | null>(null);
   const [sensitivity, setSensitivity] = useState('unmarked');
   const [readerRoles, setReaderRoles] = useState<string[]>([]);
-  const [fileError, setFileError] = useState('');
+  /** Attach was pressed with no file chosen. */
+  const [noFile, setNoFile] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
   const marked = sensitivity !== 'unmarked';
   const roles = useApi<Role[]>(marked ? org.api('/roles') : null);
 
+  const tooLarge = file !== null && file.size > MAX_UPLOAD_BYTES;
+  const fileError = tooLarge
+    ? `${file.name} is ${formatBytes(file.size)}; documents may be at most 20 MB. Attach a smaller file or split it.`
+    : noFile
+      ? 'Choose a file to attach.'
+      : '';
+
   function choose(f: File | null) {
     setDone('');
     setError(undefined);
     setFile(f);
-    setFileError(
-      f && f.size > MAX_UPLOAD_BYTES
-        ? `${f.name} is ${formatBytes(f.size)}; documents may be at most 20 MB. Attach a smaller file or split it.`
-        : '',
-    );
+    setNoFile(false);
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone('');
     setError(undefined);
-    if (!file) {
-      setFileError('Choose a file to attach.');
-      fileInput.current?.focus();
-      return;
-    }
-    if (file.size > MAX_UPLOAD_BYTES) {
+    if (!file || tooLarge) {
+      setNoFile(!file);
       fileInput.current?.focus();
       return;
     }

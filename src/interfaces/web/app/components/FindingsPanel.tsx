@@ -3,9 +3,10 @@
 // facts the rule read and the parameter values it used — so a person can check the reasoning by hand.
 import { Fragment, useId } from 'react';
 import { Link } from 'wouter';
-import { formatBasisPoints, formatMoney, humanize } from '../format.ts';
+import { humanize } from '../format.ts';
 import { useOptionalOrg } from '../org.tsx';
 import type { Citation, Finding, FindingKind, JsonSchema, ResolvedParameter, Severity } from '../types.ts';
+import { formatParameterValue } from './admin/parameter-values.ts';
 import { formatFieldValue, pathLabel, schemaAt } from './SchemaForm.tsx';
 import { Badge, DateText, Empty } from './ui.tsx';
 
@@ -18,6 +19,22 @@ const KIND_NAMES: Record<FindingKind, [string, string]> = {
   value: ['value', 'values'],
   notice: ['notice', 'notices'],
 };
+
+/**
+ * Whether a value has the shape of a finding (rule, kind, severity, message as text), for findings that
+ * arrive untyped, such as those a refusal carries: anything else is left out rather than drawn.
+ */
+export function isFinding(value: unknown): value is Finding {
+  const f = value as Partial<Record<keyof Finding, unknown>> | null;
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.rule === 'string' &&
+    typeof f.kind === 'string' &&
+    typeof f.severity === 'string' &&
+    typeof f.message === 'string'
+  );
+}
 
 /** Violations first, then requirements, deadlines, values, notices; the most severe first within each. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
@@ -38,25 +55,15 @@ export function countFindings(findings: readonly Finding[]): string {
   return parts.join(', ') || 'no findings';
 }
 
-/** A parameter's value in its unit: cents as money, basis points as a percentage, days as days. */
-export function formatParameterValue(value: unknown, unit: string): string {
-  if (typeof value === 'number') {
-    if (unit === 'cents') return formatMoney(value);
-    if (unit === 'basis-points') return formatBasisPoints(value);
-    if (unit === 'days') return value === 1 ? '1 day' : `${value.toLocaleString('en-US')} days`;
-    if (unit === 'months') return value === 1 ? '1 month' : `${value} months`;
-    if (unit === 'years') return value === 1 ? '1 year' : `${value} years`;
-  }
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+/** The app path of a pack's source document. */
+export function sourcePath(orgPath: (sub: string) => string, pack: string, document: string): string {
+  return orgPath(`/packs/${encodeURIComponent(pack)}/sources/${encodeURIComponent(document)}`);
 }
 
 /** The app path of a cited passage: the source document scrolled to the section. */
 export function citationPath(orgPath: (sub: string) => string, c: Citation): string {
   const section = encodeURIComponent(c.section);
-  return orgPath(
-    `/packs/${encodeURIComponent(c.pack)}/sources/${encodeURIComponent(c.document)}?section=${section}#s-${section}`,
-  );
+  return `${sourcePath(orgPath, c.pack, c.document)}?section=${section}#s-${section}`;
 }
 
 export function CitationLink({ citation }: { citation: Citation }) {
@@ -98,7 +105,7 @@ function ParameterRow({ p }: { p: ResolvedParameter & { setByName?: string; setA
         <strong>{name}</strong> <code className="muted">{p.id}</code>
       </div>
       <div>
-        <strong>{formatParameterValue(p.value, p.unit)}</strong>, in force from <DateText date={p.from} />
+        <strong>{formatParameterValue(p.unit, p.value)}</strong>, in force from <DateText date={p.from} />
         {' · '}
         {p.source === 'override' ? (
           <>

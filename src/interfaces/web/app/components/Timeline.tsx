@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { formatDateTime, humanize } from '../format.ts';
 import type { EventItem, Finding, JsonSchema } from '../types.ts';
 import { countFindings } from './FindingsPanel.tsx';
+import { actorName } from './record-meta.ts';
 import { fieldLabel, resolve } from './SchemaForm.tsx';
 
 /** State and transition titles of the record's workflow, where known. */
@@ -17,11 +18,6 @@ function findingsOf(e: EventItem): Finding[] | undefined {
   if (Array.isArray(p.findings)) return p.findings as Finding[];
   const ev = p.evaluation as { findings?: unknown } | undefined;
   return Array.isArray(ev?.findings) ? (ev.findings as Finding[]) : undefined;
-}
-
-function actorOf(e: EventItem): string {
-  if (e.actor === 'system' || e.actorName === 'system') return 'System';
-  return e.actorName || e.actor;
 }
 
 /** The data fields an update changed, by label. */
@@ -134,7 +130,7 @@ export function Timeline({
                     <What e={e} {...(workflow ? { workflow } : {})} {...(schema ? { schema } : {})} />
                   </div>
                   <div className="tl-meta">
-                    by <span className="tl-who">{actorOf(e)}</span> ·{' '}
+                    by <span className="tl-who">{actorName(e)}</span> ·{' '}
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                     {findings && (
                       <>

@@ -119,3 +119,12 @@ export function dataFieldsOf(
     schema,
   }));
 }
+
+/**
+ * Who did something in the event log: a person by name; what Probity did by itself (loading the demo
+ * records, reminders) as "Probity (automatic)", the same words the audit log uses.
+ */
+export function actorName(e: { actor: string; actorName?: string | null | undefined }): string {
+  if (e.actor === 'system') return 'Probity (automatic)';
+  return e.actorName || e.actor;
+}

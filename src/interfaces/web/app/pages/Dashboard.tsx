@@ -2,11 +2,12 @@
 // view to): what is overdue, what falls due this week, what changed lately and who did what. Every
 // count links to the record list filtered to exactly the records it counts.
 import { Link } from 'wouter';
-import { qs } from '../api.ts';
-import { canCreateRecords, NewRecordLinks } from '../components/NewRecordLinks.tsx';
-import { kindTitle, packTitle, stateInfo, workflowsOf } from '../components/record-meta.ts';
+import { addDays, isCalendarDate } from '../../../../kernel/date.ts';
+import { type Query, qs } from '../api.ts';
+import { NoRecordsYet } from '../components/NewRecordLinks.tsx';
+import { actorName, kindTitle, packTitle, stateInfo, workflowsOf } from '../components/record-meta.ts';
 import { Badge, DateText, Empty, ErrorNote, Loading, Page } from '../components/ui.tsx';
-import { daysBetween, dueLabel, formatDateTime, humanize } from '../format.ts';
+import { dueLabel, formatDateTime, humanize } from '../format.ts';
 import { type OrgState, useOrg } from '../org.tsx';
 import type { RecordItem } from '../types.ts';
 import { useApi } from '../use-api.ts';
@@ -34,28 +35,22 @@ interface DashboardData {
   packs: { id: string; title: string; open: number; overdue: number; dueThisWeek?: number }[];
 }
 
-/** The day before a calendar date. */
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+/** The day before a calendar date (by the kernel's calendar, not Date); nothing for a malformed one. */
+function dayBefore(date: string): string | undefined {
+  return isCalendarDate(date) ? addDays(date, -1) : undefined;
 }
 
 /** The record-list filters behind each count, so a count and its list always agree. */
-function listFilters(kind: 'overdue' | 'week' | 'open', d: DashboardData, unitId: string | null) {
+function listFilters(kind: 'overdue' | 'week' | 'open', d: DashboardData, unitId: string | null): Query {
   // The list would follow the header's unit by itself; naming it keeps a shared link meaning the same.
-  const unit: Record<string, string> = unitId ? { unitId } : {};
-  if (kind === 'overdue')
-    return { open: 'true', dueTo: dayBefore(d.today), ...unit, sort: 'dueOn', dir: 'asc' };
-  if (kind === 'week')
-    return { open: 'true', dueFrom: d.today, dueTo: d.weekEnd, ...unit, sort: 'dueOn', dir: 'asc' };
-  return { open: 'true', ...unit };
+  const open = { open: 'true', unitId };
+  if (kind === 'overdue') return { ...open, dueTo: dayBefore(d.today), sort: 'dueOn', dir: 'asc' };
+  if (kind === 'week') return { ...open, dueFrom: d.today, dueTo: d.weekEnd, sort: 'dueOn', dir: 'asc' };
+  return open;
 }
 
-function recordsHref(org: OrgState, filters: Record<string, string>, pack?: string) {
-  return pack
-    ? org.path(`/packs/${encodeURIComponent(pack)}`) + qs(filters)
-    : org.path('/records') + qs(filters);
+function recordsHref(org: OrgState, filters: Query, pack?: string) {
+  return org.path(pack ? `/packs/${encodeURIComponent(pack)}` : '/records') + qs(filters);
 }
 
 function recordHref(org: OrgState, id: string) {
@@ -127,14 +122,7 @@ function DashboardBody({ data, org, busy }: { data: DashboardData; org: OrgState
 
       {nothingYet && (
         <Empty title="No records yet.">
-          {canCreateRecords(org) ? (
-            <>
-              <p>Create one from a policy pack:</p>
-              <NewRecordLinks />
-            </>
-          ) : (
-            <p>Records appear here once someone in your organisation creates them.</p>
-          )}
+          <NoRecordsYet />
         </Empty>
       )}
 
@@ -189,12 +177,7 @@ function DashboardBody({ data, org, busy }: { data: DashboardData; org: OrgState
               <>
                 <RecordItems org={org} items={data.recent} today={data.today} changed />
                 <p className="more">
-                  <Link
-                    href={
-                      org.path('/records') +
-                      qs({ sort: 'updatedAt', dir: 'desc', unitId: org.unitId ?? undefined })
-                    }
-                  >
+                  <Link href={recordsHref(org, { sort: 'updatedAt', dir: 'desc', unitId: org.unitId })}>
                     All records, latest change first
                   </Link>
                 </p>
@@ -324,12 +307,6 @@ function describeEvent(e: DashboardEvent, packs: OrgState['packs']): string {
   return EVENT_VERBS[e.kind] ?? humanize(e.kind).toLowerCase();
 }
 
-/** Who did it; what Probity did by itself (loading demo records, reminders) is signed "Probity". */
-function actorName(e: DashboardEvent): string {
-  if (e.actor === 'system') return 'Probity';
-  return e.actorName ?? e.actor;
-}
-
 function MoreLink({
   count,
   shown,
@@ -369,16 +346,15 @@ function RecordItems({
     <ul className="record-items">
       {items.map((r) => {
         const state = stateInfo(org.packs, r);
-        const late = r.dueOn ? daysBetween(r.dueOn, today) : 0;
         return (
           <li key={r.id}>
             <div className="item-title">
               <Link href={recordHref(org, r.id)}>{r.title}</Link>{' '}
               <Badge tone={state.final ? 'neutral' : 'info'}>{state.title}</Badge>
-              {r.overdue && (
+              {r.overdue && r.dueOn && (
                 <>
                   {' '}
-                  <Badge tone="danger">{late === 1 ? '1 day overdue' : `${late} days overdue`}</Badge>
+                  <Badge tone="danger">{dueLabel(r.dueOn, today)}</Badge>
                 </>
               )}
             </div>

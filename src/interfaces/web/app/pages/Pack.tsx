@@ -2,13 +2,14 @@
 // records, the rules it applies (each citing the clause it rests on, linked to that clause), and the
 // workflows its records follow, with who may take each step.
 import { Link, useParams } from 'wouter';
+import { CitationLink, sourcePath } from '../components/FindingsPanel.tsx';
 import { NewRecordLinks } from '../components/NewRecordLinks.tsx';
 import { RecordList } from '../components/RecordList.tsx';
 import { findPack, type WorkflowInfo, workflowsOf } from '../components/record-meta.ts';
 import { Badge, DateText, Empty, Page } from '../components/ui.tsx';
 import { formatDate, humanize } from '../format.ts';
-import { type OrgState, useOrg } from '../org.tsx';
-import type { Citation, PackInfo, Role } from '../types.ts';
+import { useOrg } from '../org.tsx';
+import type { PackInfo, Role } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { NotFound } from './NotFound.tsx';
 
@@ -20,21 +21,6 @@ type PackDetail = Omit<PackInfo, 'rules'> & {
     appliesTo?: string[];
   })[];
 };
-
-export function sourcePath(org: OrgState, pack: string, document: string): string {
-  return org.path(`/packs/${encodeURIComponent(pack)}/sources/${encodeURIComponent(document)}`);
-}
-
-/** Where a citation points: the source document opened at the cited section. */
-export function citationPath(org: OrgState, c: Citation): string {
-  const section = encodeURIComponent(c.section);
-  return `${sourcePath(org, c.pack, c.document)}?section=${section}#s-${section}`;
-}
-
-/** '§ 2.1 — Utah Code 63G-6a-408', or '§ 2.1' when the clause names no authority. */
-export function citationText(c: Citation): string {
-  return `§ ${c.section}${c.authority ? ` — ${c.authority}` : ''}`;
-}
 
 export default function PackPage() {
   const params = useParams<{ pack: string }>();
@@ -118,8 +104,7 @@ export default function PackPage() {
                         <ul className="plain-list">
                           {r.citations.map((c) => (
                             <li key={`${c.document}#${c.section}`}>
-                              <Link href={citationPath(org, c)}>{citationText(c)}</Link>
-                              {c.title && <span className="muted"> ({c.title})</span>}
+                              <CitationLink citation={c} />
                             </li>
                           ))}
                         </ul>
@@ -172,7 +157,7 @@ export default function PackPage() {
             <ul className="link-list">
               {sources.map((s) => (
                 <li key={s.id}>
-                  <Link href={sourcePath(org, pack.id, s.id)}>{s.title}</Link>
+                  <Link href={sourcePath(org.path, pack.id, s.id)}>{s.title}</Link>
                 </li>
               ))}
             </ul>

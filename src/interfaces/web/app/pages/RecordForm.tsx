@@ -6,6 +6,8 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { Link, useLocation, useParams, useSearch } from 'wouter';
 import { ApiError, api, patch, post, qs } from '../api.ts';
 import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { canCreateRecords, NewRecordLinks, sentenceCase } from '../components/NewRecordLinks.tsx';
+import { findKind, findPack } from '../components/record-meta.ts';
 import {
   type Draft,
   dataPointer,
@@ -30,11 +32,6 @@ import type { RecordDetail } from './RecordPage.tsx';
 const ID_PREFIX = 'rf';
 const UNIT_POINTER = '/unitId';
 
-/** 'Petty-cash disbursement' → 'petty-cash disbursement'; acronyms ('GAO audit') stay as they are. */
-function lowerFirst(title: string): string {
-  return /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
-}
-
 export default function RecordForm() {
   const { id } = useParams<{ id?: string }>();
   return id ? <EditRecord id={id} /> : <NewRecord />;
@@ -45,8 +42,8 @@ function NewRecord() {
   const params = new URLSearchParams(useSearch());
   const packId = params.get('pack') ?? '';
   const kindId = params.get('kind') ?? '';
-  const pack = org.packs.find((p) => p.id === packId);
-  const kind = pack?.recordKinds?.find((k) => k.id === kindId);
+  const pack = findPack(org.packs, packId);
+  const kind = findKind(org.packs, packId, kindId);
   if (!org.can('records.write')) {
     return (
       <Page title="New record">
@@ -61,7 +58,6 @@ function NewRecord() {
 /** Reached without (or with an unknown) pack and kind: offer every kind of record that can be created. */
 function KindChooser({ asked }: { asked: string }) {
   const org = useOrg();
-  const kinds = org.packs.flatMap((pack) => (pack.recordKinds ?? []).map((kind) => ({ pack, kind })));
   return (
     <Page title="New record" narrow>
       {asked && (
@@ -69,22 +65,13 @@ function KindChooser({ asked }: { asked: string }) {
           error={`There is no kind of record "${asked}" in the installed policy packs. Choose one below.`}
         />
       )}
-      {kinds.length === 0 ? (
-        <p>None of the installed policy packs keeps records that can be created here.</p>
-      ) : (
+      {canCreateRecords(org) ? (
         <>
           <p>What kind of record do you want to create?</p>
-          <ul className="link-list">
-            {kinds.map(({ pack, kind }) => (
-              <li key={`${pack.id}/${kind.id}`}>
-                <Link href={org.path(`/records/new${qs({ pack: pack.id, kind: kind.id })}`)}>
-                  New {lowerFirst(kind.title)}
-                </Link>{' '}
-                <span className="muted">— {pack.title}</span>
-              </li>
-            ))}
-          </ul>
+          <NewRecordLinks />
         </>
+      ) : (
+        <p>None of the installed policy packs keeps records that can be created here.</p>
       )}
     </Page>
   );
@@ -109,8 +96,8 @@ function EditRecord({ id }: { id: string }) {
     }
     return <Loading what="the record" />;
   }
-  const pack = org.packs.find((p) => p.id === data.record.pack);
-  const kind = pack?.recordKinds?.find((k) => k.id === data.record.kind);
+  const pack = findPack(org.packs, data.record.pack);
+  const kind = findKind(org.packs, data.record.pack, data.record.kind);
   const back = org.path(`/records/${encodeURIComponent(id)}`);
   if (!pack || !kind || data.workflow.state?.terminal || !org.can('records.write')) {
     return (
@@ -312,7 +299,7 @@ function RecordEditor({ pack, kind, record }: { pack: PackInfo; kind: RecordKind
     control?.scrollIntoView({ block: 'center' });
   }
 
-  const title = record ? `Edit ${record.title}` : `New ${lowerFirst(kind.title)}`;
+  const title = record ? `Edit ${record.title}` : `New ${sentenceCase(kind.title)}`;
   const cancel = record ? org.path(`/records/${encodeURIComponent(record.id)}`) : org.path('/records');
   const unitName = record?.unitId
     ? (org.units.find((u) => u.id === record.unitId)?.name ?? record.unitName)
@@ -423,7 +410,7 @@ function RecordEditor({ pack, kind, record }: { pack: PackInfo; kind: RecordKind
           />
           <div className="form-actions">
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Saving…' : record ? 'Save changes' : `Create ${lowerFirst(kind.title)}`}
+              {busy ? 'Saving…' : record ? 'Save changes' : `Create ${sentenceCase(kind.title)}`}
             </button>
             <Link href={cancel} className="button">
               Cancel

@@ -4,13 +4,21 @@ import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { ApiError, post } from '../api.ts';
 import { type DocumentItem, Documents } from '../components/Documents.tsx';
-import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { FindingsPanel, isFinding } from '../components/FindingsPanel.tsx';
+import {
+  findKind,
+  findPack,
+  kindTitle,
+  packTitle,
+  type WorkflowInfo,
+  workflowsOf,
+} from '../components/record-meta.ts';
 import { fieldLabel, fieldType, formatFieldValue, resolve } from '../components/SchemaForm.tsx';
-import { Timeline, type TimelineWorkflow } from '../components/Timeline.tsx';
+import { Timeline } from '../components/Timeline.tsx';
 import { Badge, DateText, ErrorNote, Loading, Page } from '../components/ui.tsx';
 import { dueLabel, formatDateTime, humanize } from '../format.ts';
 import { useOrg } from '../org.tsx';
-import type { Evaluation, EventItem, Finding, JsonSchema, RecordItem, Role } from '../types.ts';
+import type { Evaluation, EventItem, JsonSchema, RecordItem, Role } from '../types.ts';
 import { useApi } from '../use-api.ts';
 
 export interface RecordDetail {
@@ -24,11 +32,6 @@ export interface RecordDetail {
   };
   timeline: EventItem[];
   documents: DocumentItem[];
-}
-
-interface WorkflowInfo extends TimelineWorkflow {
-  id: string;
-  states: Record<string, { title: string; terminal?: boolean }>;
 }
 
 /** A record's data as a definition list, labelled and formatted by its kind's schema where known. */
@@ -84,11 +87,6 @@ function Value({ value, schema, name }: { value: unknown; schema: JsonSchema | u
   return <>{formatFieldValue(value, schema, name)}</>;
 }
 
-function stateTone(terminal: boolean, overdue: boolean): string {
-  if (overdue) return 'danger';
-  return terminal ? 'neutral' : 'info';
-}
-
 export default function RecordPage() {
   const { id } = useParams<{ id: string }>();
   const org = useOrg();
@@ -120,25 +118,21 @@ export default function RecordPage() {
 function RecordView({ detail, reload }: { detail: RecordDetail; reload(): void }) {
   const org = useOrg();
   const { record, evaluation, workflow } = detail;
-  const pack = org.packs.find((p) => p.id === record.pack);
-  const kind = pack?.recordKinds?.find((k) => k.id === record.kind);
-  const schema = kind?.schema;
-  const flow = ((pack?.workflows ?? []) as WorkflowInfo[]).find((w) => w?.id === workflow.id);
+  const schema = findKind(org.packs, record.pack, record.kind)?.schema;
+  const flow = workflowsOf(findPack(org.packs, record.pack)).find((w) => w.id === workflow.id);
   const terminal = workflow.state?.terminal === true;
   const today = evaluation.asOf;
   const overdue = !terminal && !!record.dueOn && record.dueOn < today;
   const unit = record.unitId
     ? (org.units.find((u) => u.id === record.unitId)?.name ?? record.unitName)
     : null;
-  const kindTitle =
-    kind?.title ?? pack?.caseKinds.find((k) => k.id === record.kind)?.title ?? humanize(record.kind);
   const detailsId = useId();
   return (
     <Page
       title={record.title}
       subtitle={
         <>
-          {kindTitle} · {pack?.title ?? record.pack}
+          {kindTitle(org.packs, record.pack, record.kind)} · {packTitle(org.packs, record.pack)}
         </>
       }
       actions={
@@ -155,7 +149,7 @@ function RecordView({ detail, reload }: { detail: RecordDetail; reload(): void }
             <div>
               <dt>State</dt>
               <dd>
-                <Badge tone={stateTone(terminal, false)}>
+                <Badge tone={terminal ? 'neutral' : 'info'}>
                   {workflow.state?.title ?? humanize(record.state)}
                 </Badge>
                 {terminal && <span className="muted"> (closed)</span>}
@@ -289,7 +283,7 @@ function Actions({
     }
   }
 
-  const refusedFindings = (refusal?.findings ?? []) as Finding[];
+  const refusedFindings = (refusal?.findings ?? []).filter(isFinding);
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>Next steps</h2>
