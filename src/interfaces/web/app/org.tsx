@@ -2,6 +2,7 @@
 // and installed packs, and the unit the user has narrowed their view to (remembered per organisation).
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { orgApi } from './api.ts';
+import { Loading } from './components/ui.tsx';
 import { useSession } from './session.tsx';
 import type { PackInfo, Role, Unit } from './types.ts';
 import { useApi } from './use-api.ts';
@@ -11,7 +12,10 @@ export interface OrgState {
   name: string;
   /** Permissions the user's roles give anywhere in this organisation (the server decides each request). */
   permissions: ReadonlySet<string>;
+  /** The user's own roles here. */
   roles: { role: string; unitId: string | null }[];
+  /** Every role there is (the core roles and the installed packs'), with its permissions. */
+  roleCatalog: Role[];
   units: Unit[];
   packs: PackInfo[];
   /** The unit the views are narrowed to, or null for all units. */
@@ -49,10 +53,8 @@ export function OrgProvider({ slug, children }: { slug: string; children: ReactN
   const value = useMemo<OrgState | null>(() => {
     if (!membership) return null;
     const held = new Set(membership.roles.map((r) => r.role));
-    const permissions = new Set<string>();
-    for (const role of roles.data ?? []) {
-      if (held.has(role.id)) for (const p of role.permissions) permissions.add(p);
-    }
+    const roleCatalog = roles.data ?? [];
+    const permissions = new Set(roleCatalog.filter((r) => held.has(r.id)).flatMap((r) => r.permissions));
     const unitList = units.data ?? [];
     // A remembered unit that no longer exists (or another org's) is ignored.
     const selected = unitId && unitList.some((u) => u.id === unitId) ? unitId : null;
@@ -61,6 +63,7 @@ export function OrgProvider({ slug, children }: { slug: string; children: ReactN
       name: membership.name,
       permissions,
       roles: membership.roles,
+      roleCatalog,
       units: unitList,
       packs: packs.data ?? [],
       unitId: selected,
@@ -71,7 +74,8 @@ export function OrgProvider({ slug, children }: { slug: string; children: ReactN
       reloadUnits: units.reload,
     };
   }, [membership, roles.data, units.data, units.reload, packs.data, unitId, setUnitId, slug]);
-  if (!membership) return <>{children}</>;
+  // Not a member: App shows "Not found" before this renders; its children would need the organisation.
+  if (!value) return null;
   // Wait for roles and packs so navigation and permission checks do not flicker.
   if (!roles.data || !packs.data) {
     if (roles.error || packs.error) {
@@ -81,11 +85,7 @@ export function OrgProvider({ slug, children }: { slug: string; children: ReactN
         </main>
       );
     }
-    return (
-      <p className="loading" aria-live="polite">
-        Loading…
-      </p>
-    );
+    return <Loading />;
   }
   return <OrgContext.Provider value={value}>{children}</OrgContext.Provider>;
 }

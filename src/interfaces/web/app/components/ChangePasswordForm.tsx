@@ -1,87 +1,98 @@
 // Changing one's password: used at first sign-in (a one-time password must be replaced) and on the
 // profile page. The server's rules (length, not the e-mail name, not the same) come back as field errors.
-import { type FormEvent, useState } from 'react';
-import { ApiError, post } from '../api.ts';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { post } from '../api.ts';
+import { generalError, useSubmit } from './admin/form-errors.ts';
 import { ErrorNote, Field } from './ui.tsx';
 
-export function ChangePasswordForm({ onChanged }: { onChanged(): void }) {
+export function ChangePasswordForm({
+  onChanged,
+  confirmation,
+}: {
+  onChanged?(): void;
+  /** Shown once the password is changed, until the next attempt. */
+  confirmation?: ReactNode;
+}) {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<ApiError | undefined>();
-  const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent) {
+  const [changed, setChanged] = useState(false);
+  const { error, busy, submit } = useSubmit();
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
-    if (newPassword !== repeat) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    setBusy(true);
-    try {
+    setChanged(false);
+    const problems =
+      newPassword === repeat ? [] : [{ path: '/repeat', message: 'does not match the new password' }];
+    void submit(problems, async () => {
       await post('/api/v1/me/password', { currentPassword, newPassword });
       setCurrent('');
       setNew('');
       setRepeat('');
-      onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'PRB_CLIENT', String(e)));
-    } finally {
-      setBusy(false);
-    }
+      setChanged(true);
+      onChanged?.();
+    });
   }
   return (
-    <form onSubmit={submit} noValidate className="stack" aria-label="Change password">
-      {error && !error.errors.length && <ErrorNote error={error} />}
-      <Field label="Current password" error={error?.fieldError('/currentPassword')} required>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={currentPassword}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Change password">
+      <div aria-live="polite">{changed && confirmation}</div>
+      <ErrorNote error={generalError(error, ['/currentPassword', '/newPassword', '/repeat'])} />
+      <PasswordField
+        label="Current password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={setCurrent}
+        error={error?.fieldError('/currentPassword')}
+      />
+      <PasswordField
         label="New password"
         hint="At least 12 characters. A few unrelated words make a strong password."
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={setNew}
         error={error?.fieldError('/newPassword')}
-        required
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(e) => setNew(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+      />
+      <PasswordField
         label="Repeat the new password"
-        error={mismatch ? 'does not match the new password' : undefined}
-        required
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-          />
-        )}
-      </Field>
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+        error={error?.fieldError('/repeat')}
+      />
       <div>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Change password'}
         </button>
       </div>
     </form>
+  );
+}
+
+function PasswordField({
+  label,
+  hint,
+  autoComplete,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  hint?: string;
+  autoComplete: 'current-password' | 'new-password';
+  value: string;
+  onChange(value: string): void;
+  error: string | undefined;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error} required>
+      {(p) => (
+        <input
+          {...p}
+          type="password"
+          autoComplete={autoComplete}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }

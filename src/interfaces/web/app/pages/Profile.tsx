@@ -1,10 +1,9 @@
 // My profile: who I am, where I belong and what I may do there, my password and my API tokens.
-import { useState } from 'react';
 import { orgApi } from '../api.ts';
 import { describeRole, unitPath } from '../components/admin/people.ts';
 import { ChangePasswordForm } from '../components/ChangePasswordForm.tsx';
 import { ApiTokens } from '../components/profile/ApiTokens.tsx';
-import { ErrorNote, Page } from '../components/ui.tsx';
+import { Page } from '../components/ui.tsx';
 import { useOrg } from '../org.tsx';
 import { useSession } from '../session.tsx';
 import type { Me, Role, Unit } from '../types.ts';
@@ -13,9 +12,6 @@ import { useApi } from '../use-api.ts';
 export default function Profile() {
   const { me } = useSession();
   const org = useOrg();
-  // Roles are the same list in every organisation (the core roles and the installed packs' roles).
-  const roles = useApi<Role[]>(org.api('/roles'));
-  const [changed, setChanged] = useState(false);
   if (!me) return null;
   return (
     <Page title="My profile" subtitle="Your account, your roles, your password and your API tokens.">
@@ -39,13 +35,13 @@ export default function Profile() {
             <h2 id="roles-heading" className="card-title">
               Organisations and roles
             </h2>
-            <ErrorNote error={roles.error} />
             <ul className="org-roles">
               {me.organisations.map((o) => (
                 <OrgRoles
                   key={o.slug}
                   membership={o}
-                  roles={roles.data}
+                  // The same list in every organisation: the core roles and the installed packs'.
+                  roles={org.roleCatalog}
                   units={o.slug === org.slug ? org.units : undefined}
                 />
               ))}
@@ -56,15 +52,14 @@ export default function Profile() {
           <h2 id="password-heading" className="card-title">
             Change your password
           </h2>
-          <div aria-live="polite">
-            {changed && (
+          <ChangePasswordForm
+            confirmation={
               <p className="ok-note">
                 Your password is changed. Use the new one next time you sign in; any other browser signed in
                 as you has been signed out.
               </p>
-            )}
-          </div>
-          <ChangePasswordForm onChanged={() => setChanged(true)} />
+            }
+          />
         </section>
       </div>
       <section className="card tokens-card" aria-labelledby="tokens-heading">
@@ -83,7 +78,7 @@ function OrgRoles({
   units,
 }: {
   membership: Me['organisations'][number];
-  roles: Role[] | undefined;
+  roles: Role[];
   /** Known already for the current organisation; fetched for the others. */
   units: Unit[] | undefined;
 }) {
@@ -95,7 +90,7 @@ function OrgRoles({
       <strong>{membership.name}</strong>
       <ul>
         {membership.roles.map((r) => {
-          const role = roles?.find((x) => x.id === r.role);
+          const role = roles.find((x) => x.id === r.role);
           const d = role ? describeRole(role) : undefined;
           return (
             <li key={`${r.role}/${r.unitId ?? ''}`}>

@@ -1,14 +1,25 @@
 // Sign-in. On first start the server prints a one-time password for the demo administrator; after
 // signing in with it the app asks for a new password before anything else.
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
-import { ApiError, post } from '../api.ts';
+import { post } from '../api.ts';
+import { generalError, useSubmit } from '../components/admin/form-errors.ts';
 import { ErrorNote, Field } from '../components/ui.tsx';
 import { useSession } from '../session.tsx';
 
-/** Only same-app paths are followed after sign-in (never another site). */
+/**
+ * Only same-app paths are followed after sign-in, never another site. Resolved as the browser would, so
+ * '//evil.example', '/\\evil.example' and a tab hidden inside either fall back to '/'.
+ */
 function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (!next?.startsWith('/')) return '/';
+  try {
+    const url = new URL(next, window.location.origin);
+    if (url.origin === window.location.origin) return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    // Not a URL at all ('//[' has no valid host).
+  }
+  return '/';
 }
 
 export function SignIn() {
@@ -17,33 +28,24 @@ export function SignIn() {
   const search = useSearch();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const { error, busy, submit } = useSubmit();
   useEffect(() => {
     document.title = 'Sign in · Probity';
   }, []);
-  async function submit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void submit([], async () => {
       await post('/api/v1/auth/sign-in', { email: email.trim(), password });
       await refresh();
       navigate(safeNext(new URLSearchParams(search).get('next')), { replace: true });
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'PRB_CLIENT', String(e)));
-      setBusy(false);
-    }
+    });
   }
   return (
     <main className="sign-in" id="main">
-      <form className="card" onSubmit={submit} noValidate aria-labelledby="sign-in-heading">
+      <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-heading">
         <p className="brand">Probity</p>
-        <h1 id="sign-in-heading" ref={heading}>
-          Sign in
-        </h1>
-        {error && !error.errors.length && <ErrorNote error={error} />}
+        <h1 id="sign-in-heading">Sign in</h1>
+        <ErrorNote error={generalError(error, ['/email', '/password'])} />
         <Field label="E-mail address" error={error?.fieldError('/email')} required>
           {(p) => (
             <input

@@ -36,12 +36,13 @@ export function describeRole(role: Pick<Role, 'id' | 'title' | 'permissions'>): 
   return { name, description, can };
 }
 
-export function roleName(roles: readonly Role[] | undefined, id: string): string {
-  const role = roles?.find((r) => r.id === id);
+/** The role's short name, or its id when the role is unknown. */
+export function roleName(roles: readonly Role[], id: string): string {
+  const role = roles.find((r) => r.id === id);
   return role ? describeRole(role).name : id;
 }
 
-export function joinList(items: string[]): string {
+function joinList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

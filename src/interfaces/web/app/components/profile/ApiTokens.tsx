@@ -1,11 +1,11 @@
 // One's API tokens: what scripts and other systems use to call Probity as oneself. A new token is shown
 // once (only its fingerprint is kept), with an example request; revoking one refuses it at once.
 import { type FormEvent, useState } from 'react';
-import { ApiError, del, post } from '../../api.ts';
+import { del, post } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { useApi } from '../../use-api.ts';
 import { ConfirmAction } from '../admin/ConfirmAction.tsx';
-import { fieldMessage, generalError } from '../admin/form-errors.ts';
+import { generalError, useSubmit } from '../admin/form-errors.ts';
 import { CopyButton, SecretOnce } from '../admin/SecretOnce.tsx';
 import { TableWrap } from '../admin/TableWrap.tsx';
 import { Badge, Empty, ErrorNote, Field, Loading } from '../ui.tsx';
@@ -173,43 +173,31 @@ function TokenExample({ token }: { token: string }) {
 function CreateToken({ onCreated }: { onCreated(token: CreatedToken): void }) {
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent) {
+  const { error, busy, submit } = useSubmit();
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
-    if (!name.trim()) {
-      setError(
-        new ApiError(400, 'PRB_CLIENT', '', [
-          { path: '/name', message: 'name the token after what will use it' },
-        ]),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
-      const token = await post<CreatedToken>('/api/v1/me/tokens', {
-        name: name.trim(),
-        ...(days ? { expiresInDays: Number(days) } : {}),
-      });
-      setName('');
-      onCreated(token);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'PRB_CLIENT', String(e)));
-    } finally {
-      setBusy(false);
-    }
+    void submit(
+      name.trim() ? [] : [{ path: '/name', message: 'name the token after what will use it' }],
+      async () => {
+        const token = await post<CreatedToken>('/api/v1/me/tokens', {
+          name: name.trim(),
+          ...(days ? { expiresInDays: Number(days) } : {}),
+        });
+        setName('');
+        onCreated(token);
+      },
+    );
   }
   const general = generalError(error, ['/name', '/expiresInDays']);
   return (
-    <form onSubmit={submit} noValidate className="subsection" aria-labelledby="create-token-heading">
+    <form onSubmit={onSubmit} noValidate className="subsection" aria-labelledby="create-token-heading">
       <h3 id="create-token-heading">Create a token</h3>
       <ErrorNote error={general} />
       <div className="grid-2 even">
         <Field
           label="Name"
           hint="What will use it, e.g. “Monthly report script”."
-          error={fieldMessage(error, '/name')}
+          error={error?.fieldError('/name')}
           required
         >
           {(p) => <input {...p} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />}
@@ -217,7 +205,7 @@ function CreateToken({ onCreated }: { onCreated(token: CreatedToken): void }) {
         <Field
           label="Expires"
           hint="A token that expires limits the harm if it leaks."
-          error={fieldMessage(error, '/expiresInDays')}
+          error={error?.fieldError('/expiresInDays')}
         >
           {(p) => (
             <select {...p} value={days} onChange={(e) => setDays(e.target.value)}>

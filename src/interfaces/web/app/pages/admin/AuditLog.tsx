@@ -3,7 +3,8 @@
 // chain" recomputes every event's seal and says plainly whether the log is intact.
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { ApiError, get, orgApi, qs } from '../../api.ts';
+import { type ApiError, get, orgApi, qs } from '../../api.ts';
+import { asApiError, useSubmit } from '../../components/admin/form-errors.ts';
 import { TableWrap } from '../../components/admin/TableWrap.tsx';
 import { Badge, Empty, ErrorNote, Field, Loading, Page } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, humanize } from '../../format.ts';
@@ -53,7 +54,7 @@ export default function AuditLog() {
   const [params, setParams] = useSearchParams();
   const kind = params.get('kind') ?? '';
   const subject = params.get('subject') ?? '';
-  const limit = Math.min(Math.max(Number(params.get('limit')) || DEFAULT_PAGE, 1), 500);
+  const limit = Math.min(Math.max(Math.trunc(Number(params.get('limit'))) || DEFAULT_PAGE, 1), 500);
   const [events, setEvents] = useState<EventItem[]>([]);
   const [error, setError] = useState<ApiError | undefined>();
   const [loading, setLoading] = useState(true);
@@ -74,7 +75,7 @@ export default function AuditLog() {
         setMore(answer.events.length === limit && (answer.events.at(-1)?.seq ?? 1) > 1);
       } catch (e) {
         if (n !== request.current) return;
-        setError(e instanceof ApiError ? e : new ApiError(0, 'PRB_CLIENT', String(e)));
+        setError(asApiError(e));
       } finally {
         if (n === request.current) setLoading(false);
       }
@@ -183,7 +184,7 @@ export default function AuditLog() {
           <div className="pager">
             <span>
               {events.length} {events.length === 1 ? 'event' : 'events'} shown
-              {!more && oldest !== undefined && !filtered && oldest === 1 && ', back to the very first'}
+              {!more && !filtered && oldest === 1 && ', back to the very first'}
             </span>
             {more && oldest !== undefined ? (
               <button type="button" disabled={loading} onClick={() => void load(oldest)}>
@@ -212,7 +213,8 @@ function Filters({
 }) {
   const [k, setK] = useState(kind);
   const [s, setS] = useState(subject);
-  // The URL is the source of truth: following a link or going back updates the form.
+  // The URL is the source of truth: following a link or going back updates the form (in place, so the
+  // button just pressed keeps the focus).
   useEffect(() => setK(kind), [kind]);
   useEffect(() => setS(subject), [subject]);
   function submit(event: FormEvent) {
@@ -371,21 +373,13 @@ function readable(value: unknown): string {
 function VerifyChain() {
   const org = useOrg();
   const [result, setResult] = useState<Verify | undefined>();
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
   const headingId = useId();
-  async function verify() {
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
+  const verify = () =>
+    submit([], async () => {
+      setResult(undefined);
       setResult(await get<Verify>(org.api('/events/verify')));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'PRB_CLIENT', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return (
     <section className="card verify" aria-labelledby={headingId}>
       <h2 id={headingId} className="card-title">

@@ -3,8 +3,8 @@
 // them and why) and a form to set a new value from a date. Every change is an event in the audit log.
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { ApiError, post } from '../../api.ts';
-import { fieldMessage, generalError } from '../../components/admin/form-errors.ts';
+import { post } from '../../api.ts';
+import { generalError, useSubmit } from '../../components/admin/form-errors.ts';
 import {
   formatParameterValue,
   type HistoryRow,
@@ -263,41 +263,28 @@ function OverrideForm({
   const [from, setFrom] = useState(asOf);
   const [raw, setRaw] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
-  const parsed = raw.trim() ? parseParameterInput(p.unit, raw) : undefined;
-  async function submit(event: FormEvent) {
+  const { error, busy, submit } = useSubmit();
+  const parsed = parseParameterInput(p.unit, raw);
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
-    const problems: { path: string; message: string }[] = [];
-    const value = parseParameterInput(p.unit, raw);
-    if (!value.ok) problems.push({ path: '/value', message: value.message });
-    if (!from) problems.push({ path: '/from', message: 'enter the date the new value applies from' });
-    if (!reason.trim()) {
-      problems.push({ path: '/reason', message: 'say why (e.g. the board resolution)' });
-    }
-    if (problems.length || !value.ok) {
-      setError(new ApiError(400, 'PRB_CLIENT', '', problems));
-      return;
-    }
-    setBusy(true);
-    try {
+    const problems = [
+      ...(parsed.ok ? [] : [{ path: '/value', message: parsed.message }]),
+      ...(from ? [] : [{ path: '/from', message: 'enter the date the new value applies from' }]),
+      ...(reason.trim() ? [] : [{ path: '/reason', message: 'say why (e.g. the board resolution)' }]),
+    ];
+    void submit(problems, async () => {
+      if (!parsed.ok) return; // named in `problems`
       await post(
         org.api(`/packs/${encodeURIComponent(pack)}/parameters/${encodeURIComponent(p.id)}/overrides`),
-        { from, value: value.value, reason: reason.trim() },
+        { from, value: parsed.value, reason: reason.trim() },
       );
-      const text = formatParameterValue(p.unit, value.value);
       setRaw('');
       setReason('');
       setOpen(false);
       onSaved(
-        `${p.title}: ${text} from ${formatDate(from)} is saved and recorded in the audit log; the history above shows it.`,
+        `${p.title}: ${formatParameterValue(p.unit, parsed.value)} from ${formatDate(from)} is saved and recorded in the audit log; the history above shows it.`,
       );
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'PRB_CLIENT', String(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const general = generalError(error, ['/value', '/from', '/reason']);
   return (
@@ -305,7 +292,7 @@ function OverrideForm({
       <summary>
         Set a new value from a date<span className="visually-hidden"> for {p.title}</span>
       </summary>
-      <form onSubmit={submit} noValidate className="override-form" aria-label={`New value for ${p.title}`}>
+      <form onSubmit={onSubmit} noValidate className="override-form" aria-label={`New value for ${p.title}`}>
         <p className="hint">
           Your organisation’s value replaces the pack’s from the date you choose, until you set another. A
           past date changes how cases from that date on are decided.
@@ -315,7 +302,7 @@ function OverrideForm({
           <Field
             label="From"
             hint="The first day the new value applies."
-            error={fieldMessage(error, '/from')}
+            error={error?.fieldError('/from')}
             required
           >
             {(props) => (
@@ -326,14 +313,14 @@ function OverrideForm({
             unit={p.unit}
             raw={raw}
             setRaw={setRaw}
-            error={fieldMessage(error, '/value')}
-            preview={parsed?.ok ? formatParameterValue(p.unit, parsed.value) : undefined}
+            error={error?.fieldError('/value')}
+            preview={parsed.ok ? formatParameterValue(p.unit, parsed.value) : undefined}
           />
         </div>
         <Field
           label="Reason"
           hint="Why your organisation uses its own value, e.g. “Board resolution 2026-14 of 12 March 2026”. Kept in the history and the audit log."
-          error={fieldMessage(error, '/reason')}
+          error={error?.fieldError('/reason')}
           required
         >
           {(props) => (

@@ -1,8 +1,8 @@
 // Units: the schools, departments or offices of the organisation, as a tree. A role can be granted in
 // one unit only, and records belong to a unit, so this is where the organisation's shape is set.
 import { type FormEvent, useState } from 'react';
-import { ApiError, post } from '../../api.ts';
-import { fieldMessage, generalError } from '../../components/admin/form-errors.ts';
+import { post } from '../../api.ts';
+import { generalError, useSubmit } from '../../components/admin/form-errors.ts';
 import { type UnitNode, unitOptions, unitPath, unitTree } from '../../components/admin/people.ts';
 import { Empty, ErrorNote, Field, Loading, Page } from '../../components/ui.tsx';
 import { useOrg } from '../../org.tsx';
@@ -101,19 +101,10 @@ function CreateUnit({
   const org = useOrg();
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState('');
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent) {
+  const { error, busy, submit } = useSubmit();
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
-    if (!name.trim()) {
-      setError(
-        new ApiError(400, 'PRB_CLIENT', '', [{ path: '/name', message: 'enter a name for the unit' }]),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
+    void submit(name.trim() ? [] : [{ path: '/name', message: 'enter a name for the unit' }], async () => {
       const unit = await post<UnitItem>(org.api('/units'), {
         name: name.trim(),
         ...(parentId ? { parentId } : {}),
@@ -121,11 +112,7 @@ function CreateUnit({
       setName('');
       setParentId('');
       onCreated(unit);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'PRB_CLIENT', String(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const general = generalError(error, ['/name', '/parentId']);
   return (
@@ -141,12 +128,12 @@ function CreateUnit({
           </p>
         )}
       </div>
-      <form onSubmit={submit} noValidate aria-labelledby="create-unit-heading">
+      <form onSubmit={onSubmit} noValidate aria-labelledby="create-unit-heading">
         <ErrorNote error={general} />
         <Field
           label="Name"
           hint="As people say it, e.g. “North High School” or “Finance office”."
-          error={fieldMessage(error, '/name')}
+          error={error?.fieldError('/name')}
           required
         >
           {(p) => <input {...p} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />}
@@ -154,7 +141,7 @@ function CreateUnit({
         <Field
           label="Part of"
           hint="A unit inside another, e.g. a department inside a school. Leave as it is for a top-level unit."
-          error={fieldMessage(error, '/parentId')}
+          error={error?.fieldError('/parentId')}
         >
           {(p) => (
             <select {...p} value={parentId} onChange={(e) => setParentId(e.target.value)}>

@@ -1,10 +1,10 @@
 // Users and roles: who belongs to the organisation, what each may do and where; adding a person (a new
 // account gets a one-time password, shown once), granting and revoking roles, resetting a password.
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError, del, post } from '../../api.ts';
+import { del, post } from '../../api.ts';
 import { ConfirmAction } from '../../components/admin/ConfirmAction.tsx';
-import { fieldMessage, generalError } from '../../components/admin/form-errors.ts';
-import { describeRole, unitPath } from '../../components/admin/people.ts';
+import { generalError, useSubmit } from '../../components/admin/form-errors.ts';
+import { roleName, unitPath } from '../../components/admin/people.ts';
 import { RolePicker, UnitPicker } from '../../components/admin/RolePicker.tsx';
 import { SecretOnce } from '../../components/admin/SecretOnce.tsx';
 import { TableWrap } from '../../components/admin/TableWrap.tsx';
@@ -29,16 +29,10 @@ interface Member {
   roles: Membership[];
 }
 
-function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'PRB_CLIENT', String(e));
-}
-
 export default function Users() {
   const org = useOrg();
   const allowed = org.can('users.manage');
   const users = useApi<Member[]>(allowed ? org.api('/users') : null);
-  const roles = useApi<Role[]>(allowed ? org.api('/roles') : null);
-  const units = useApi<Unit[]>(allowed ? org.api('/units') : null);
   if (!allowed) {
     return (
       <Page title="Users and roles">
@@ -46,15 +40,13 @@ export default function Users() {
       </Page>
     );
   }
-  const roleList = roles.data ?? [];
-  const unitList = units.data ?? [];
   const members = users.data ?? [];
   return (
     <Page
       title="Users and roles"
       subtitle="Who can use Probity here, what each person may do, and where. Every change is recorded in the audit log."
     >
-      <ErrorNote error={users.error ?? roles.error ?? units.error} />
+      <ErrorNote error={users.error} />
       {users.loading && !users.data ? (
         <Loading what="the users" />
       ) : members.length === 0 ? (
@@ -62,9 +54,9 @@ export default function Users() {
           Add the first person with the form below.
         </Empty>
       ) : (
-        <UserTable members={members} roles={roleList} units={unitList} onChanged={users.reload} />
+        <UserTable members={members} roles={org.roleCatalog} units={org.units} onChanged={users.reload} />
       )}
-      {roles.data && <AddUser roles={roleList} units={unitList} onAdded={users.reload} />}
+      <AddUser roles={org.roleCatalog} units={org.units} onAdded={users.reload} />
     </Page>
   );
 }
@@ -152,8 +144,7 @@ function UserRow({
           ) : (
             <ul className="role-list">
               {member.roles.map((m) => {
-                const role = roles.find((r) => r.id === m.role);
-                const name = role ? describeRole(role).name : m.role;
+                const name = roleName(roles, m.role);
                 const where = m.unitId ? `only in ${unitPath(units, m.unitId)}` : 'whole organisation';
                 return (
                   <li key={m.id}>
@@ -257,41 +248,29 @@ function GrantRole({
   const org = useOrg();
   const [role, setRole] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent) {
+  const { error, busy, submit } = useSubmit();
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
-    if (!role) {
-      setError(new ApiError(400, 'PRB_CLIENT', '', [{ path: '/role', message: 'choose a role' }]));
-      return;
-    }
-    setBusy(true);
-    try {
+    void submit(role ? [] : [{ path: '/role', message: 'choose a role' }], async () => {
       await post(org.api(`/users/${encodeURIComponent(member.id)}/roles`), {
         role,
         ...(unitId ? { unitId } : {}),
       });
-      const r = roles.find((x) => x.id === role);
       const where = unitId ? `only in ${unitPath(units, unitId)}` : 'across the whole organisation';
-      onGranted(`${member.displayName} is now ${r ? describeRole(r).name : role}, ${where}.`);
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
+      onGranted(`${member.displayName} is now ${roleName(roles, role)}, ${where}.`);
+    });
   }
   return (
     <form
       className="panel stack"
-      onSubmit={submit}
+      onSubmit={onSubmit}
       noValidate
       aria-label={`Grant a role to ${member.displayName}`}
     >
       <h3>Grant a role to {member.displayName}</h3>
       <ErrorNote error={generalError(error, ['/role', '/unitId'])} />
-      <RolePicker roles={roles} value={role} onChange={setRole} error={fieldMessage(error, '/role')} />
-      <UnitPicker units={units} value={unitId} onChange={setUnitId} error={fieldMessage(error, '/unitId')} />
+      <RolePicker roles={roles} value={role} onChange={setRole} error={error?.fieldError('/role')} />
+      <UnitPicker units={units} value={unitId} onChange={setUnitId} error={error?.fieldError('/unitId')} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Granting…' : 'Grant role'}
@@ -307,24 +286,16 @@ function GrantRole({
 function ResetPassword({ member, onClose, onReset }: { member: Member; onClose(): void; onReset(): void }) {
   const org = useOrg();
   const [result, setResult] = useState<{ oneTimePassword: string; sessionsEnded?: number } | undefined>();
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
-  async function reset() {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { error, busy, submit } = useSubmit();
+  const reset = () =>
+    submit([], async () => {
       setResult(
         await post<{ oneTimePassword: string; sessionsEnded?: number }>(
           org.api(`/users/${encodeURIComponent(member.id)}/reset-password`),
         ),
       );
       onReset();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   if (result) {
     return (
       <SecretOnce
@@ -383,28 +354,21 @@ function AddUser({ roles, units, onAdded }: { roles: Role[]; units: Unit[]; onAd
   const [email, setEmail] = useState('');
   const [role, setRole] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
   const [added, setAdded] = useState<
     { name: string; email: string; oneTimePassword: string | null } | undefined
   >();
-  async function submit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
     const problems = [
       ...(displayName.trim() ? [] : [{ path: '/displayName', message: 'enter the person’s name' }]),
       ...(email.trim() ? [] : [{ path: '/email', message: 'enter their work e-mail address' }]),
       ...(role ? [] : [{ path: '/role', message: 'choose a role' }]),
     ];
-    if (problems.length) {
-      setError(new ApiError(400, 'PRB_CLIENT', '', problems));
-      return;
-    }
-    setBusy(true);
-    try {
+    void submit(problems, async () => {
       const result = await post<{ id: string; email: string; oneTimePassword: string | null }>(
         org.api('/users'),
-        { displayName, email, role, ...(unitId ? { unitId } : {}) },
+        { displayName: displayName.trim(), email: email.trim(), role, ...(unitId ? { unitId } : {}) },
       );
       setAdded({ name: displayName.trim(), email: result.email, oneTimePassword: result.oneTimePassword });
       setDisplayName('');
@@ -412,11 +376,7 @@ function AddUser({ roles, units, onAdded }: { roles: Role[]; units: Unit[]; onAd
       setRole('');
       setUnitId('');
       onAdded();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <section className="card add-user" aria-labelledby="add-user-heading">
@@ -437,13 +397,13 @@ function AddUser({ roles, units, onAdded }: { roles: Role[]; units: Unit[]; onAd
             sign in with the password they already use.
           </p>
         ))}
-      <form onSubmit={submit} noValidate className="stack" aria-labelledby="add-user-heading">
+      <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby="add-user-heading">
         <ErrorNote error={generalError(error, ['/displayName', '/email', '/role', '/unitId'])} />
         <div className="grid-2 even">
           <Field
             label="Name"
             hint="As colleagues know them, e.g. Dana Reyes."
-            error={fieldMessage(error, '/displayName')}
+            error={error?.fieldError('/displayName')}
             required
           >
             {(p) => (
@@ -458,7 +418,7 @@ function AddUser({ roles, units, onAdded }: { roles: Role[]; units: Unit[]; onAd
           <Field
             label="E-mail address"
             hint="They sign in with it."
-            error={fieldMessage(error, '/email')}
+            error={error?.fieldError('/email')}
             required
           >
             {(p) => (
@@ -473,13 +433,8 @@ function AddUser({ roles, units, onAdded }: { roles: Role[]; units: Unit[]; onAd
             )}
           </Field>
         </div>
-        <RolePicker roles={roles} value={role} onChange={setRole} error={fieldMessage(error, '/role')} />
-        <UnitPicker
-          units={units}
-          value={unitId}
-          onChange={setUnitId}
-          error={fieldMessage(error, '/unitId')}
-        />
+        <RolePicker roles={roles} value={role} onChange={setRole} error={error?.fieldError('/role')} />
+        <UnitPicker units={units} value={unitId} onChange={setUnitId} error={error?.fieldError('/unitId')} />
         <div>
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Adding…' : 'Add user'}
