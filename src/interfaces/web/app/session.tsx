@@ -3,7 +3,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, post, SIGNED_OUT_EVENT } from './api.ts';
 import type { Me } from './types.ts';
-import { takePreloaded } from './use-api.ts';
+import { forgetPreloaded, takePreloaded } from './use-api.ts';
 
 interface Session {
   me: Me | null;
@@ -16,8 +16,8 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(true);
+  // undefined until /api/v1/me first answers; null when signed out.
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
   const refresh = useCallback(async () => {
     try {
       const value = await takePreloaded<Me>('/api/v1/me');
@@ -27,25 +27,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
       setMe(null);
       return null;
-    } finally {
-      setLoading(false);
     }
   }, []);
   const signOut = useCallback(async () => {
     try {
       await post('/api/v1/auth/sign-out');
     } finally {
+      forgetPreloaded();
       setMe(null);
     }
   }, []);
   useEffect(() => {
     void refresh();
-    const onSignedOut = () => setMe(null);
+    const onSignedOut = () => {
+      forgetPreloaded();
+      setMe(null);
+    };
     window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
     return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
   }, [refresh]);
   return (
-    <SessionContext.Provider value={{ me, loading, refresh, signOut }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ me: me ?? null, loading: me === undefined, refresh, signOut }}>
+      {children}
+    </SessionContext.Provider>
   );
 }
 

@@ -4,16 +4,24 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, get } from './api.ts';
 
 // Requests started before React renders (see main.tsx), so the first screen does not wait for one
-// round trip after another. Each is used once, by the first screen that asks for the same URL.
+// round trip after another. Each is used once, by the first screen that asks for the same URL, and only
+// in the session it was made in: a refusal is not kept (a page opened signed out asks again after
+// signing in), and signing out forgets them all.
 const preloaded = new Map<string, Promise<unknown>>();
 
 /** Starts GET `url` now; the first useApi/takePreloaded for that URL gets its answer. */
 export function preload(url: string): void {
   if (preloaded.has(url)) return;
   const request = get<unknown>(url);
-  // Nobody may ever take it (e.g. signed out): do not report an unhandled rejection.
-  request.catch(() => {});
+  request.catch(() => {
+    if (preloaded.get(url) === request) preloaded.delete(url);
+  });
   preloaded.set(url, request);
+}
+
+/** Forgets every preloaded request not taken yet (the session they were made in has ended). */
+export function forgetPreloaded(): void {
+  preloaded.clear();
 }
 
 /** The preloaded request for `url`, if any (and forgets it), else a fresh GET. */

@@ -103,6 +103,20 @@ test('the administrator signs in, finds every screen from the navigation, and si
   // …and after signing in again the app returns to where we were going.
   await submitSignIn(page, s.adminEmail, ADMIN_PASSWORD);
   await page.waitForURL((u) => u.pathname === '/o/demo');
+  // The answers this page asked for while signed out are not reused now that we are signed in.
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+});
+
+test('after signing in, a "next" address that leads to another site is not followed', async () => {
+  const s = session();
+  const { page } = s;
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
+  // "/\evil.example" reads as a path, but a browser resolves it to another host.
+  await page.goto(`${s.url}/sign-in?next=${encodeURIComponent('/\\evil.example/o/demo')}`);
+  await submitSignIn(page, s.adminEmail, ADMIN_PASSWORD);
+  await page.waitForURL((u) => u.origin === s.url && u.pathname === '/o/demo');
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 });
 
 test('someone in two organisations switches between them from the header', async () => {
