@@ -3,6 +3,7 @@
 // administration for those who may), and the page itself in <main id="main">.
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { unitOptions } from '../components/admin/people.ts';
 import { useOrg } from '../org.tsx';
 import { useSession } from '../session.tsx';
 
@@ -67,9 +68,10 @@ export function Shell({ children }: { children: ReactNode }) {
                 onChange={(e) => org.setUnitId(e.target.value || null)}
               >
                 <option value="">All units</option>
-                {org.units.map((u) => (
+                {/* Full paths ("North High › Science"), so two units of the same name stay apart. */}
+                {unitOptions(org.units).map((u) => (
                   <option key={u.id} value={u.id}>
-                    {u.name}
+                    {u.label}
                   </option>
                 ))}
               </select>

@@ -1,7 +1,6 @@
 // A destructive action with a confirmation step in place (no modal): the button turns into a question
 // with "Yes" and "Cancel", focus follows, and a refusal from the server appears right there.
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api.ts';
 
 export function ConfirmAction({
   label,
@@ -43,7 +42,7 @@ export function ConfirmAction({
       await onConfirm();
       setAsking(false);
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setError(e instanceof Error ? e.message : String(e));
       returnFocus.current = true;
       setAsking(false);
     } finally {

@@ -2,7 +2,7 @@
 // button and a plain warning that it cannot be shown again. Focus moves to it so nobody misses it.
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
-export async function copyText(text: string): Promise<boolean> {
+async function copyText(text: string): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);
@@ -66,13 +66,15 @@ export function SecretOnce({
   children?: ReactNode;
   onDone?: () => void;
 }) {
-  const box = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLElement>(null);
   const headingId = useId();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new secret (another person added) takes focus again
   useEffect(() => {
     box.current?.focus();
-  }, []);
+  }, [secret]);
   return (
-    <section className="secret-once" aria-labelledby={headingId} tabIndex={-1} ref={box}>
+    // Keyed by the secret: a new one starts afresh, so no "Copied." is left from the one before.
+    <section key={secret} className="secret-once" aria-labelledby={headingId} tabIndex={-1} ref={box}>
       <h3 id={headingId}>{title}</h3>
       <p className="secret-warning">
         <strong>Copy it now: it will not be shown again.</strong> Probity keeps only a fingerprint of it, so

@@ -11,7 +11,6 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     if (!el) return;
     const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
     check();
-    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(check);
     observer.observe(el);
     if (el.firstElementChild) observer.observe(el.firstElementChild);
