@@ -143,29 +143,13 @@ export const exportRecords = defineUseCase({
         { count: total, max: MAX_EXPORT_ROWS },
       );
     }
-    const table: Cell[][] = rows.map((r) => {
-      const open = isOpen(app, r);
-      return columns.map((c): Cell => {
-        switch (c.key) {
-          case 'overdue':
-            return open && r.dueOn !== null && r.dueOn < today;
-          case 'dueOn':
-            return r.dueOn;
-          case 'createdAt':
-          case 'updatedAt':
-          case 'id':
-          case 'pack':
-          case 'kind':
-          case 'title':
-          case 'state':
-          case 'unitName':
-          case 'version':
-            return r[c.key];
-          default:
-            return dataCell(r.data?.[(c as { field: string }).field]);
-        }
-      });
-    });
+    const table: Cell[][] = rows.map((r) =>
+      columns.map((c): Cell => {
+        if ('field' in c) return dataCell(r.data?.[c.field]);
+        if (c.key === 'overdue') return isOpen(app, r) && r.dueOn !== null && r.dueOn < today;
+        return r[c.key];
+      }),
+    );
     const filename = `records-${org.org.slug}-${today}.${input.format}`;
     const body = input.format === 'csv' ? toCsv(columns, table) : await toXlsx(columns, table);
     const { org: _org, format, columns: _columns, ...rest } = input;

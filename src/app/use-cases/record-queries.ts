@@ -96,17 +96,14 @@ export function openCondition(app: App): SQL {
   return not(finalCondition(app));
 }
 
-/** Checks the filters hang together; the path names the field to fix. */
+/** Checks the filters hang together; the path names each field to fix. */
 export function checkFilters(f: Pick<RecordFilters, 'dueFrom' | 'dueTo' | 'dueOnOrBefore'>): void {
-  const to = [f.dueTo, f.dueOnOrBefore].filter((d): d is CalendarDate => d !== undefined).sort()[0];
-  if (f.dueFrom !== undefined && to !== undefined && to < f.dueFrom) {
-    throw new InputInvalidError([
-      {
-        path: f.dueTo !== undefined ? '/dueTo' : '/dueOnOrBefore',
-        message: `must be on or after dueFrom (${f.dueFrom})`,
-      },
-    ]);
-  }
+  const from = f.dueFrom;
+  if (from === undefined) return;
+  const issues = (['dueTo', 'dueOnOrBefore'] as const)
+    .filter((key) => f[key] !== undefined && f[key] < from)
+    .map((key) => ({ path: `/${key}`, message: `must be on or after dueFrom (${from})` }));
+  if (issues.length > 0) throw new InputInvalidError(issues);
 }
 
 /** The WHERE and ORDER BY of a record list: the filters, within the units the person may read. */

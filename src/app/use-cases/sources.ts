@@ -47,7 +47,13 @@ export const readSource = defineUseCase({
   input: z.object({
     pack: z.string().min(1).max(100),
     document: z.string().min(1).max(200),
-    section: z.string().trim().min(1).max(100).optional(),
+    section: z
+      .string()
+      .trim()
+      .min(1, 'name a section, e.g. 2.1, or leave section out')
+      .max(100)
+      .optional()
+      .describe("a cited section, e.g. 2.1 or B.1.c: `focus` names its block (or its nearest parent's)"),
   }),
   async run({ app, input }) {
     const mod = packOf(app, input.pack);

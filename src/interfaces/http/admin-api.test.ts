@@ -114,6 +114,17 @@ describe('packs, sources, organisations and administration', () => {
       null,
     );
     assert.equal((await get('/api/v1/packs/sample/sources/sample-petty-cash-policy')).json().focus, null);
+    // Regular-expression characters are text to look for, not a pattern.
+    assert.equal(
+      (await get('/api/v1/packs/sample/sources/sample-petty-cash-policy?section=%5B(.*)%2B')).json().focus,
+      null,
+    );
+    const empty = await get('/api/v1/packs/sample/sources/sample-petty-cash-policy?section=%20');
+    assert.equal(empty.statusCode, 400);
+    assert.deepEqual(
+      empty.json().errors.map((e: { path: string; message: string }) => [e.path, e.message]),
+      [['/querystring/section', 'name a section, e.g. 2.1, or leave section out']],
+    );
   });
 
   test('an unknown source or pack is a 404 naming what exists', async () => {

@@ -175,6 +175,14 @@ describe('records: list filters, export and dashboard', () => {
       range.json().errors.map((e: { path: string }) => e.path),
       ['/dueTo'],
     );
+    // Both upper bounds apply, so the one before dueFrom is named, whichever it is.
+    const alias = await get(
+      `/api/v1/orgs/demo/records?dueFrom=${today}&dueTo=${addDays(today, 5)}&dueOnOrBefore=${addDays(today, -1)}`,
+    );
+    assert.deepEqual(
+      alias.json().errors.map((e: { path: string }) => e.path),
+      ['/dueOnOrBefore'],
+    );
     const date = await get('/api/v1/orgs/demo/records?dueFrom=2026-02-30');
     assert.equal(date.statusCode, 400);
     assert.match(date.json().errors[0].path, /dueFrom/);

@@ -148,14 +148,8 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
       "A pack's source document (the policy its citations name) as headings and paragraphs with their section numbers; ?section= gives the block to show",
     tags: ['packs'],
     useCase: sources.readSource,
-    params: z.object({ pack: z.string().min(1).max(100), document: z.string().min(1).max(200) }),
-    querystring: z.object({
-      section: z
-        .string()
-        .max(100)
-        .optional()
-        .describe("a cited section, e.g. 2.1 or B.1.c: `focus` names its block (or its nearest parent's)"),
-    }),
+    params: sources.readSource.input.pick({ pack: true, document: true }),
+    querystring: sources.readSource.input.pick({ section: true }),
     input: ({ params, query }) => ({ ...query, ...params }),
   });
   const overrideBody = z.object({
