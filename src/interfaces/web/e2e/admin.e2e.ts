@@ -14,6 +14,20 @@ async function open(page: Page, path: string, heading: string) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
+/**
+ * Waits until every row of the audit log reads `text` in column `column`: a filter changes the URL at
+ * once, and the rows only when the server has answered.
+ */
+async function waitForEveryEvent(page: Page, column: number, text: string) {
+  await page.waitForFunction(
+    ([column, text]) => {
+      const cells = [...document.querySelectorAll(`table.events tbody tr td:nth-child(${column})`)];
+      return cells.length > 0 && cells.every((cell) => cell.textContent === text);
+    },
+    [column, text] as const,
+  );
+}
+
 test('adding a user shows their one-time password once, and it signs them in', async () => {
   const s = session();
   const { page } = s;
@@ -279,6 +293,7 @@ test('the audit log shows those changes newest first, filters, pages back, and v
   await page.getByLabel('What happened').selectOption({ label: 'Record created' });
   await page.getByRole('button', { name: 'Show events' }).click();
   await page.waitForURL(/kind=record\.created/);
+  await waitForEveryEvent(page, 4, 'Record created');
   const recordLink = table.getByRole('link', { name: /^Record: / }).first();
   await recordLink.waitFor();
   assert.match((await recordLink.getAttribute('href')) ?? '', /^\/o\/demo\/records\/[^/]+$/);
@@ -293,8 +308,8 @@ test('the audit log shows those changes newest first, filters, pages back, and v
   await granted.getByText('Show').click();
   await granted.getByRole('button', { name: 'Only events about this' }).click();
   await page.waitForURL(/subject=user/);
-  await page.getByRole('button', { name: 'Clear filters' }).waitFor();
   // The latest grant was Kim Lee's, so every event left is about Kim Lee.
+  await waitForEveryEvent(page, 5, 'Person: Kim Lee');
   const about = await table.locator('tbody tr td:nth-child(5)').allTextContents();
   assert.ok(about.length > 1 && about.every((a) => a === 'Person: Kim Lee'), about.join(', '));
   await page.getByRole('button', { name: 'Clear filters' }).click();

@@ -2,7 +2,7 @@
 // (the pack's values with the clause they come from, and the organisation's own values with who set
 // them and why) and a form to set a new value from a date. Every change is an event in the audit log.
 import { type FormEvent, useId, useState } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { useSearchParams } from 'wouter';
 import { post } from '../../api.ts';
 import { generalError, useSubmit } from '../../components/admin/form-errors.ts';
 import {
@@ -15,10 +15,10 @@ import {
   UNIT_LABELS,
 } from '../../components/admin/parameter-values.ts';
 import { TableWrap } from '../../components/admin/TableWrap.tsx';
+import { CitationLink } from '../../components/FindingsPanel.tsx';
 import { Badge, DateText, Empty, ErrorNote, Field, Loading, Page } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useOrg } from '../../org.tsx';
-import type { Citation } from '../../types.ts';
 import { useApi } from '../../use-api.ts';
 
 interface ParametersAnswer {
@@ -92,26 +92,6 @@ export default function Parameters() {
         </>
       )}
     </Page>
-  );
-}
-
-function CitationLink({ citation }: { citation: Citation }) {
-  const org = useOrg();
-  const pack = org.packs.find((p) => p.id === citation.pack);
-  const documentTitle =
-    pack?.sources?.find((d) => d.id === citation.document)?.title ??
-    (pack?.source?.document === citation.document ? pack.source.title : undefined);
-  const href = org.path(
-    `/packs/${encodeURIComponent(citation.pack)}/sources/${encodeURIComponent(citation.document)}?section=${encodeURIComponent(citation.section)}#s-${encodeURIComponent(citation.section)}`,
-  );
-  return (
-    <>
-      <Link href={href}>
-        § {citation.section}
-        {citation.authority ? ` — ${citation.authority}` : ''}
-      </Link>
-      {documentTitle && <div className="hint">{documentTitle}</div>}
-    </>
   );
 }
 
