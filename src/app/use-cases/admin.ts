@@ -105,20 +105,23 @@ export const listUsers = defineUseCase({
   },
 });
 
+/** Refuses a unit id (at `/unitId`) that is not a unit of the organisation. */
+export async function checkUnit(tx: Db, orgId: string, unitId: string): Promise<void> {
+  const [unit] = await tx
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.orgId, orgId), eq(orgUnits.id, unitId)));
+  if (!unit)
+    throw new InputInvalidError([{ path: '/unitId', message: 'is not a unit of this organisation' }]);
+}
+
 async function checkRole(app: App, tx: Db, orgId: string, role: string, unitId: string | undefined) {
   if (!app.roles.some((r) => r.id === role)) {
     throw new InputInvalidError([
       { path: '/role', message: `is not a role; roles: ${app.roles.map((r) => r.id).join(', ')}` },
     ]);
   }
-  if (unitId) {
-    const [unit] = await tx
-      .select()
-      .from(orgUnits)
-      .where(and(eq(orgUnits.orgId, orgId), eq(orgUnits.id, unitId)));
-    if (!unit)
-      throw new InputInvalidError([{ path: '/unitId', message: 'is not a unit of this organisation' }]);
-  }
+  if (unitId) await checkUnit(tx, orgId, unitId);
 }
 
 export async function grantRoleInTx(

@@ -20,6 +20,7 @@ import type { App } from '../app.ts';
 import { newId } from '../auth/secrets.ts';
 import { AppError, InputInvalidError, notFound } from '../errors.ts';
 import { defineUseCase, type OrgScope, type Principal, zodIssues } from '../use-case.ts';
+import { checkUnit } from './admin.ts';
 import { orgToday, overridesFor, packOf } from './evaluate.ts';
 import { recordEvent, withActorNames } from './events.ts';
 import { present, type RecordRow } from './record-queries.ts';
@@ -28,7 +29,8 @@ import { present, type RecordRow } from './record-queries.ts';
 export { listRecords } from './record-queries.ts';
 
 function recordKindOf(mod: PackModule, kind: string): RecordKind {
-  const rk = mod.records?.[kind];
+  // Own keys only: a kind named "__proto__" or "toString" is unknown, not Object.prototype's.
+  const rk = mod.records && Object.hasOwn(mod.records, kind) ? mod.records[kind] : undefined;
   if (!rk) {
     const known = Object.keys(mod.records ?? {});
     throw new InputInvalidError([
@@ -133,6 +135,7 @@ export async function createRecordInTx(app: App, tx: Db, a: CreateRecordArgs) {
   const rk = recordKindOf(mod, a.kind);
   const data = validateData(rk, a.data);
   const machine = workflowOf(mod, rk);
+  if (a.unitId !== undefined) await checkUnit(tx, a.org.org.id, a.unitId);
   const evaluation = await evaluateRecord(tx, a.org, mod, rk, data, orgToday(a.org.org, a.now));
   const row = {
     orgId: a.org.org.id,

@@ -238,6 +238,20 @@ describe('HTTP API', () => {
     assert.equal(logged.citations[0].section, '4.2');
   });
 
+  test('a record of an unknown kind, or in a unit the organisation lacks, is refused naming the field', async () => {
+    const refused = async (payload: object) => {
+      const res = await post('/api/v1/orgs/demo/records', { pack: 'sample', data: facts, ...payload });
+      assert.equal(res.statusCode, 400, res.body);
+      return res.json().errors.map((e: { path: string }) => e.path);
+    };
+    for (const kind of ['nope', '__proto__', 'toString']) {
+      assert.deepEqual(await refused({ kind }), ['/kind'], kind);
+    }
+    assert.deepEqual(await refused({ kind: 'disbursement', unitId: 'no-such-unit' }), ['/unitId']);
+    const list = (await get('/api/v1/orgs/demo/records?unitId=no-such-unit')).json();
+    assert.equal(list.total, 0, 'nothing was written');
+  });
+
   test('a record moves through its workflow when the guards pass, and a stale edit is refused', async () => {
     const created = await post('/api/v1/orgs/demo/records', {
       pack: 'sample',
