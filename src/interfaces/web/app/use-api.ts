@@ -35,7 +35,10 @@ export function takePreloaded<T>(url: string, signal?: AbortSignal): Promise<T> 
 }
 
 export interface Loaded<T> {
+  /** The latest answer; while another URL loads, still the previous URL's (see `stale`). */
   data: T | undefined;
+  /** `data` answers an earlier URL, not the current one (which is loading or failed). */
+  stale: boolean;
   error: ApiError | undefined;
   loading: boolean;
   reload(): void;
@@ -43,7 +46,7 @@ export interface Loaded<T> {
 
 /** GETs `url` (nothing when null) and again whenever it changes. */
 export function useApi<T>(url: string | null): Loaded<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
+  const [answer, setAnswer] = useState<{ url: string; data: T } | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState(url !== null);
   const [tick, setTick] = useState(0);
@@ -60,7 +63,7 @@ export function useApi<T>(url: string | null): Loaded<T> {
     takePreloaded<T>(url, controller.signal)
       .then((value) => {
         if (request !== current.current) return;
-        setData(value);
+        setAnswer({ url, data: value });
         setError(undefined);
       })
       .catch((e: unknown) => {
@@ -73,5 +76,5 @@ export function useApi<T>(url: string | null): Loaded<T> {
     return () => controller.abort();
   }, [url, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, reload };
+  return { data: answer?.data, stale: answer !== undefined && answer.url !== url, error, loading, reload };
 }

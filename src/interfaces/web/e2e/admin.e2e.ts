@@ -156,6 +156,13 @@ test("resetting a person's password gives a new one-time password, shown once", 
     body: JSON.stringify({ email: 'kim.lee@demo.example.org', password }),
   });
   assert.equal(res.status, 200, 'the new one-time password signs in');
+  // Shown once: hidden, it is gone, and the panel is closed.
+  await secret.getByRole('button', { name: /hide it/ }).click();
+  assert.equal(await page.getByText(password).count(), 0);
+  assert.equal(
+    await page.getByRole('button', { name: 'Reset password for Kim Lee' }).getAttribute('aria-expanded'),
+    'false',
+  );
 });
 
 test('creating a unit inside another shows it in the tree; a duplicate name is refused at the field', async () => {

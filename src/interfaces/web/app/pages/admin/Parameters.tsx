@@ -34,6 +34,8 @@ export default function Parameters() {
   const answer = useApi<ParametersAnswer>(
     pack ? org.api(`/packs/${encodeURIComponent(pack.id)}/parameters`) : null,
   );
+  // While another pack loads, the previous pack's parameters are neither shown nor changed under its name.
+  const shown = answer.stale ? undefined : answer.data;
   const packSelect = useId();
   const canOverride = org.can('parameters.override');
   return (
@@ -62,28 +64,27 @@ export default function Parameters() {
                 ))}
               </select>
             </div>
-            {answer.data && (
+            {shown && (
               <p className="toolbar-note">
-                Values in force today, <DateText date={answer.data.asOf} weekday />.
+                Values in force today, <DateText date={shown.asOf} weekday />.
               </p>
             )}
           </div>
           <ErrorNote error={answer.error} />
-          {answer.loading && !answer.data ? (
-            <Loading what="the parameters" />
-          ) : answer.data && answer.data.parameters.length === 0 ? (
+          {!shown ? (
+            answer.loading && <Loading what="the parameters" />
+          ) : shown.parameters.length === 0 ? (
             <Empty title="This pack has no parameters">
               Its rules use no figures an organisation can change.
             </Empty>
           ) : (
-            answer.data &&
             pack &&
-            answer.data.parameters.map((p) => (
+            shown.parameters.map((p) => (
               <ParameterCard
                 key={`${pack.id}/${p.id}`}
                 pack={pack.id}
                 parameter={p}
-                asOf={answer.data?.asOf ?? ''}
+                asOf={shown.asOf}
                 canOverride={canOverride}
                 onChanged={answer.reload}
               />
