@@ -166,6 +166,16 @@ describe('packs, sources, organisations and administration', () => {
       ],
     );
     assert.ok(limit.overrides.every((o: { setAt: string }) => !Number.isNaN(Date.parse(o.setAt))));
+    // The route validates with the use case's own schema: a reason too short to say why is named there.
+    const terse = await post(
+      '/api/v1/orgs/demo/packs/sample/parameters/sample.limits.single_disbursement/overrides',
+      { from: '2027-07-01', value: 20_000, reason: 'ok' },
+    );
+    assert.equal(terse.statusCode, 400);
+    assert.deepEqual(
+      terse.json().errors.map((e: { path: string; message: string }) => [e.path, e.message]),
+      [['/body/reason', 'say why (e.g. the board resolution)']],
+    );
   });
 
   test('units list their parent and how many people hold a role in them', async () => {

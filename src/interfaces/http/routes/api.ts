@@ -152,11 +152,6 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
     querystring: sources.readSource.input.pick({ section: true }),
     input: ({ params, query }) => ({ ...query, ...params }),
   });
-  const overrideBody = z.object({
-    from: zCalendarDate,
-    value: z.unknown(),
-    reason: z.string().min(1).max(1000),
-  });
   r({
     method: 'POST',
     url: '/api/v1/orgs/:org/packs/:pack/parameters/:parameterId/overrides',
@@ -168,7 +163,7 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
       pack: z.string().min(1).max(100),
       parameterId: z.string().min(1).max(200),
     }),
-    body: overrideBody,
+    body: ev.setParameterOverride.input.pick({ from: true, value: true, reason: true }),
     input: ({ params, body }) => ({ ...params, ...(body as object) }),
     status: 201,
   });
@@ -251,7 +246,7 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
     tags: ['admin'],
     useCase: admin.grantRole,
     params: z.object({ org: slug, userId: id }),
-    body: z.object({ role: z.string().min(1).max(100), unitId: id.optional() }),
+    body: admin.grantRole.input.pick({ role: true, unitId: true }),
     input: ({ params, body }) => ({ ...(body as object), ...params }),
     status: 201,
   });
@@ -323,12 +318,7 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
     tags: ['records'],
     useCase: records.createRecord,
     params: orgParams,
-    body: z.object({
-      pack: z.string().min(1).max(100),
-      kind: z.string().min(1).max(100),
-      unitId: id.optional(),
-      data: z.unknown(),
-    }),
+    body: records.createRecord.input.omit({ org: true }),
     input: ({ params, body }) => ({ ...(body as object), ...params }),
     status: 201,
   });
@@ -349,7 +339,7 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
     tags: ['records'],
     useCase: records.updateRecord,
     params: z.object({ org: slug, id }),
-    body: z.object({ version: z.int().min(1), data: z.unknown() }),
+    body: records.updateRecord.input.pick({ version: true, data: true }),
     input: ({ params, body }) => ({ ...(body as object), ...params }),
   });
   r({
@@ -359,7 +349,7 @@ export function registerApi(server: FastifyInstance, app: App, config: Config) {
     tags: ['records'],
     useCase: records.transitionRecord,
     params: z.object({ org: slug, id }),
-    body: z.object({ transition: z.string().min(1).max(100) }),
+    body: records.transitionRecord.input.pick({ transition: true }),
     input: ({ params, body }) => ({ ...(body as object), ...params }),
   });
 
