@@ -78,8 +78,9 @@ export const samplePack: PackModule = {
   ],
   records: { disbursement: disbursement as RecordKind },
   segregationRules: [custodianSelfApproval.id],
-  // A week of a small district's petty cash: one paid and closed, one overdue for approval without
-  // its receipt, one due for approval this week, and one a custodian may not approve themselves.
+  // A few weeks of a small district's petty cash: one paid and closed; two overdue for approval (one
+  // without the receipt its amount needs); two due for approval this week, one of them requested by
+  // its fund's custodian, who therefore may not approve it (§ 4.2).
   demo(today) {
     const t = parseDate(today);
     const day = (n: number) => addDays(t, -n);
