@@ -2,11 +2,11 @@
 // records it counts, its lists say how late or how soon in words, it follows the header's unit, and an
 // organisation without records is told what to do first.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createOrganisation } from '../../../app/use-cases/organisations.ts';
 import { addDays, type CalendarDate, parseDate } from '../../../kernel/date.ts';
 import { formatDate } from '../app/format.ts';
-import { assertAccessible, type BrowserSession, screenshot, signIn, startBrowserSession } from './harness.ts';
+import { assertAccessible, type BrowserSession, registerBrowserSession, screenshot } from './harness.ts';
 import {
   type Api,
   apiAs,
@@ -32,31 +32,29 @@ let api: Api;
 let today: CalendarDate;
 const made: Record<string, ListedRecord> = {};
 
-before(async () => {
-  s = await startBrowserSession();
-  api = apiAs(s);
-  today = parseDate((await api<DashboardAnswer>('GET', '/api/v1/orgs/demo/dashboard')).today);
-  // Late and soon, open and finished: the dashboard must count only the open ones.
-  const plan: [string, number | null, string?][] = [
-    ['Toner five days late', -5],
-    ['Stamps one day late', -1],
-    ['Coffee filters late but rejected', -3, 'rejected'],
-    ['Bus fare due today', 0],
-    ['Field trip snacks due in three days', 3],
-    ['Raffle tickets due in ten days', 10],
-  ];
-  for (const [purpose, offset, state] of plan) {
-    const r = await createDisbursement(api, purpose);
-    await setRecord(s, r.id, {
-      dueOn: offset === null ? null : addDays(today, offset),
-      ...(state ? { state } : {}),
-    });
-    made[purpose] = r;
-  }
-  await signIn(s);
-});
-after(async () => {
-  await s?.close();
+registerBrowserSession({
+  async setUp(session) {
+    s = session;
+    api = apiAs(s);
+    today = parseDate((await api<DashboardAnswer>('GET', '/api/v1/orgs/demo/dashboard')).today);
+    // Late and soon, open and finished: the dashboard must count only the open ones.
+    const plan: [string, number | null, string?][] = [
+      ['Toner five days late', -5],
+      ['Stamps one day late', -1],
+      ['Coffee filters late but rejected', -3, 'rejected'],
+      ['Bus fare due today', 0],
+      ['Field trip snacks due in three days', 3],
+      ['Raffle tickets due in ten days', 10],
+    ];
+    for (const [purpose, offset, state] of plan) {
+      const r = await createDisbursement(api, purpose);
+      await setRecord(s, r.id, {
+        dueOn: offset === null ? null : addDays(today, offset),
+        ...(state ? { state } : {}),
+      });
+      made[purpose] = r;
+    }
+  },
 });
 
 /** Waits until the list's count line says it has loaded `total` records. */

@@ -88,18 +88,23 @@ export async function startBrowserSession(
 }
 
 /**
- * The test file's browser session: started before its tests (and signed in as the demo administrator
- * unless `signedIn: false`, e.g. when a `before` of the file's own prepares records first), closed after
- * them. Call the returned function inside a test or hook.
+ * The test file's browser session: started before its tests, then `setUp` (e.g. records made through
+ * the API before the browser looks), then signed in as the demo administrator unless `signedIn: false`;
+ * closed after the tests. One hook does all of it: node:test does not wait for one top-level `before`
+ * to finish before starting the next, so setup must not live in a second one. Call the returned
+ * function inside a test or hook.
  */
 export function registerBrowserSession({
   signedIn = true,
+  setUp,
 }: {
   signedIn?: boolean;
+  setUp?: (s: BrowserSession) => Promise<void>;
 } = {}): () => BrowserSession {
   let session: BrowserSession | undefined;
   before(async () => {
     session = await startBrowserSession();
+    if (setUp) await setUp(session);
     if (signedIn) await signIn(session);
   });
   after(async () => {

@@ -3,26 +3,24 @@
 // sensitive document attached and downloaded byte for byte, and a workflow step taken or refused.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { assertAccessible, type BrowserSession, screenshot, signIn, startBrowserSession } from './harness.ts';
+import { assertAccessible, type BrowserSession, registerBrowserSession, screenshot } from './harness.ts';
 
 let s: BrowserSession;
 const ids = new Map<string, string>();
 
-before(async () => {
-  s = await startBrowserSession();
-  await signIn(s);
-  const res = await s.test.server.inject({
-    url: '/api/v1/orgs/demo/records?pageSize=100',
-    headers: { cookie: s.test.adminCookie },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  const body = res.json() as { records: { id: string; title: string }[] };
-  for (const r of body.records) ids.set(r.title, r.id);
-});
-after(async () => {
-  await s?.close();
+registerBrowserSession({
+  async setUp(session) {
+    s = session;
+    const res = await s.test.server.inject({
+      url: '/api/v1/orgs/demo/records?pageSize=100',
+      headers: { cookie: s.test.adminCookie },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json() as { records: { id: string; title: string }[] };
+    for (const r of body.records) ids.set(r.title, r.id);
+  },
 });
 
 function recordId(title: string): string {

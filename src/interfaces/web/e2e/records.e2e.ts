@@ -3,12 +3,12 @@
 // the pack page's rules, citations and workflows; no serious accessibility violation; a 390 px phone.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../../../app/csv.test-support.ts';
 import { formatMoney } from '../app/format.ts';
-import { assertAccessible, type BrowserSession, screenshot, signIn, startBrowserSession } from './harness.ts';
+import { assertAccessible, type BrowserSession, registerBrowserSession, screenshot } from './harness.ts';
 import {
   type Api,
   apiAs,
@@ -23,23 +23,21 @@ let api: Api;
 const LIST = '/api/v1/orgs/demo/records';
 const approved: ListedRecord[] = [];
 
-before(async () => {
-  s = await startBrowserSession();
-  api = apiAs(s);
-  // Enough records for two pages of 25; a third of them approved through the workflow, as a user would.
-  for (let i = 1; i <= 30; i++) {
-    const n = String(i).padStart(2, '0');
-    const fund = i % 3 === 0 ? 'Library' : 'Front office';
-    const r = await createDisbursement(api, `Stationery order ${n}`, { fund, amountCents: 1_000 + i * 10 });
-    if (i % 3 === 0) {
-      await api('POST', `${LIST}/${r.id}/transitions`, { transition: 'approve' });
-      approved.push(r);
+registerBrowserSession({
+  async setUp(session) {
+    s = session;
+    api = apiAs(s);
+    // Enough records for two pages of 25; a third of them approved through the workflow, as a user would.
+    for (let i = 1; i <= 30; i++) {
+      const n = String(i).padStart(2, '0');
+      const fund = i % 3 === 0 ? 'Library' : 'Front office';
+      const r = await createDisbursement(api, `Stationery order ${n}`, { fund, amountCents: 1_000 + i * 10 });
+      if (i % 3 === 0) {
+        await api('POST', `${LIST}/${r.id}/transitions`, { transition: 'approve' });
+        approved.push(r);
+      }
     }
-  }
-  await signIn(s);
-});
-after(async () => {
-  await s?.close();
+  },
 });
 
 async function listApi(query: string): Promise<ListAnswer> {
