@@ -3,6 +3,7 @@
 // first load carries only the shell.
 import { type ComponentType, lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation, useParams } from 'wouter';
+import { Loading } from './components/ui.tsx';
 import { Shell } from './layout/Shell.tsx';
 import { OrgProvider } from './org.tsx';
 import { ChangePasswordPage } from './pages/ChangePassword.tsx';
@@ -91,14 +92,6 @@ export function prefetchScreens(pathname: string): void {
   };
   if (first) void first.prefetch().then(() => setTimeout(rest, 1000), rest);
   else setTimeout(rest, 1000);
-}
-
-function Loading() {
-  return (
-    <p className="loading" aria-live="polite">
-      Loading…
-    </p>
-  );
 }
 
 function OrgRoutes() {

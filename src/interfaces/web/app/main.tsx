@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, prefetchScreens } from './App.tsx';
 import { orgApi, qs } from './api.ts';
+import { unitStorageKey } from './org.tsx';
 import { preload } from './use-api.ts';
 import './styles.css';
 
@@ -24,7 +25,7 @@ if (inOrg?.[1]) {
   for (const sub of ['/roles', '/units', '/packs']) preload(orgApi(slug, sub));
   // The dashboard's own data, for the unit remembered for this organisation (see org.tsx).
   if (!inOrg[2] || inOrg[2] === '/') {
-    preload(orgApi(slug, '/dashboard') + qs({ unitId: localStorage.getItem(`probity.unit.${slug}`) }));
+    preload(orgApi(slug, '/dashboard') + qs({ unitId: localStorage.getItem(unitStorageKey(slug)) }));
   }
 }
 prefetchScreens(window.location.pathname);

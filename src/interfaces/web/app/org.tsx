@@ -31,7 +31,8 @@ export interface OrgState {
 
 const OrgContext = createContext<OrgState | null>(null);
 
-function storageKey(slug: string) {
+/** Where the unit a person narrowed an organisation's views to is remembered (main.tsx reads it too). */
+export function unitStorageKey(slug: string) {
   return `probity.unit.${slug}`;
 }
 
@@ -41,11 +42,11 @@ export function OrgProvider({ slug, children }: { slug: string; children: ReactN
   const roles = useApi<Role[]>(membership ? orgApi(slug, '/roles') : null);
   const units = useApi<Unit[]>(membership ? orgApi(slug, '/units') : null);
   const packs = useApi<PackInfo[]>(membership ? orgApi(slug, '/packs') : null);
-  const [unitId, setUnitState] = useState<string | null>(() => localStorage.getItem(storageKey(slug)));
+  const [unitId, setUnitState] = useState<string | null>(() => localStorage.getItem(unitStorageKey(slug)));
   const setUnitId = useCallback(
     (id: string | null) => {
-      if (id) localStorage.setItem(storageKey(slug), id);
-      else localStorage.removeItem(storageKey(slug));
+      if (id) localStorage.setItem(unitStorageKey(slug), id);
+      else localStorage.removeItem(unitStorageKey(slug));
       setUnitState(id);
     },
     [slug],

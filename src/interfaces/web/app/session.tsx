@@ -29,13 +29,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return null;
     }
   }, []);
+  // Signed out only when the server says so (or the session had already ended): if the request fails,
+  // the session still exists on the server and the person must not be told they are signed out.
   const signOut = useCallback(async () => {
     try {
       await post('/api/v1/auth/sign-out');
-    } finally {
-      forgetPreloaded();
-      setMe(null);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
     }
+    forgetPreloaded();
+    setMe(null);
   }, []);
   useEffect(() => {
     void refresh();

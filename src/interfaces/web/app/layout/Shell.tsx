@@ -22,6 +22,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { me, signOut } = useSession();
   const [location, navigate] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [signOutError, setSignOutError] = useState<string | undefined>();
   const orgSelect = useId();
   const unitSelect = useId();
   // Close the phone menu after navigating.
@@ -85,7 +86,12 @@ export function Shell({ children }: { children: ReactNode }) {
           <button
             type="button"
             className="link-button"
-            onClick={() => void signOut().then(() => navigate('/sign-in'))}
+            onClick={() =>
+              signOut().then(
+                () => navigate('/sign-in'),
+                (error: Error) => setSignOutError(`Not signed out: ${error.message}`),
+              )
+            }
           >
             Sign out
           </button>
@@ -148,6 +154,11 @@ export function Shell({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       <main id="main" className="page" tabIndex={-1}>
+        {signOutError && (
+          <div className="error-note" role="alert">
+            {signOutError}
+          </div>
+        )}
         {children}
       </main>
     </div>
