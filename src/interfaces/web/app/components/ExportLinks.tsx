@@ -5,24 +5,22 @@ import { type Query, qs } from '../api.ts';
 export function ExportLinks({
   url,
   query,
-  what = 'records',
 }: {
   /** The export endpoint, e.g. /api/v1/orgs/demo/records/export. */
   url: string;
   /** Filters, sort and columns; `format` is added per link. */
   query: Query;
-  what?: string;
 }) {
   // The accessible names start with the visible text (speech input) and say what is downloaded.
   return (
     <span className="export-links">
-      <a href={url + qs({ ...query, format: 'csv' })} download aria-label={`Download CSV of these ${what}`}>
+      <a href={url + qs({ ...query, format: 'csv' })} download aria-label={'Download CSV of these records'}>
         Download CSV
       </a>
       <a
         href={url + qs({ ...query, format: 'xlsx' })}
         download
-        aria-label={`Download Excel (XLSX) of these ${what}`}
+        aria-label={'Download Excel (XLSX) of these records'}
       >
         Download Excel (XLSX)
       </a>

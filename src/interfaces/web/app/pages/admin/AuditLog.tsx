@@ -1,11 +1,13 @@
 // The audit log: every change in the organisation, newest first, as recorded in the hash-chained event
 // log. Filters by kind and subject live in the URL so a filtered view can be linked to; "Verify the
 // chain" recomputes every event's seal and says plainly whether the log is intact.
+
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { type ApiError, get, orgApi, qs } from '../../api.ts';
 import { asApiError, useSubmit } from '../../components/admin/form-errors.ts';
 import { TableWrap } from '../../components/admin/TableWrap.tsx';
+import { actorName } from '../../components/record-meta.ts';
 import { Badge, Empty, ErrorNote, Field, Loading, Page } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, humanize } from '../../format.ts';
 import { useOrg } from '../../org.tsx';
@@ -163,7 +165,7 @@ export default function AuditLog() {
                     <td className="nowrap">
                       <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                     </td>
-                    <td>{e.actor === 'system' ? 'Probity (automatic)' : (e.actorName ?? e.actor)}</td>
+                    <td>{actorName(e)}</td>
                     <td>{humanize(e.kind)}</td>
                     <td>
                       <Subject subject={e.subject} payload={e.payload} names={names} />
