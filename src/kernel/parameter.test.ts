@@ -143,4 +143,27 @@ describe('parameters', () => {
     assert.equal(validateParameterValue({ id: 'p.d', unit: 'date' }, '2024-02-29'), undefined);
     assert.match(validateParameterValue({ id: 'p.d', unit: 'date' }, '2025-02-29') ?? '', /calendar date/);
   });
+
+  test('a numeric value below its least (0 unless the parameter says) or above its most is refused', () => {
+    assert.equal(validateParameterValue(threshold, 0), undefined);
+    assert.match(validateParameterValue(threshold, -1) ?? '', /at least 0 \(cents\), got -1/);
+    const rate = { id: 'p.rate', unit: 'basis-points' as const, maximum: 10_000 };
+    assert.equal(validateParameterValue(rate, 10_000), undefined);
+    assert.match(validateParameterValue(rate, 10_001) ?? '', /at most 10000 \(basis-points\)/);
+    const adjustment = { id: 'p.adj', unit: 'cents' as const, minimum: -500 };
+    assert.equal(validateParameterValue(adjustment, -500), undefined);
+    assert.match(validateParameterValue(adjustment, -501) ?? '', /at least -500/);
+    const days = { id: 'p.days', title: 'days', unit: 'days' as const, lastChecked: '2025-01-01' };
+    assert.throws(
+      () => defineParameter({ ...days, values: [{ from: '2025-03-01', value: -3, citation: c2019 }] }),
+      PackDefinitionError,
+    );
+    const capped = defineParameter({
+      ...days,
+      maximum: 99,
+      values: [{ from: '2025-03-01', value: 10, citation: c2019 }],
+    });
+    assert.equal(capped.maximum, 99);
+    assert.match(validateParameterValue(capped, 100) ?? '', /at most 99/);
+  });
 });

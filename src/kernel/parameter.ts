@@ -37,6 +37,13 @@ export interface Parameter<T = unknown> {
   title: string;
   description?: string;
   unit: ParameterUnit;
+  /**
+   * Bounds of a numeric parameter, in its unit. The least defaults to 0: a limit, a rate, a number of
+   * days or a count below zero is a typing mistake, not a policy (a parameter that may go below zero
+   * says so with its own `minimum`).
+   */
+  minimum?: number;
+  maximum?: number;
   /** ascending by `from`, no two on the same date */
   values: ParameterValue<T>[];
   lastChecked: CalendarDate;
@@ -47,16 +54,22 @@ export interface ParameterDefinition<T> extends Omit<Parameter<T>, 'values' | 'l
   lastChecked: string;
 }
 
-function unitProblem(unit: ParameterUnit, value: unknown): string | undefined {
+function unitProblem(p: Pick<Parameter, 'unit' | 'minimum' | 'maximum'>, value: unknown): string | undefined {
+  const unit = p.unit;
   switch (unit) {
     case 'cents':
     case 'basis-points':
     case 'days':
     case 'months':
-    case 'count':
-      return Number.isSafeInteger(value)
-        ? undefined
-        : `expected a whole number (${unit}), got ${JSON.stringify(value)}`;
+    case 'count': {
+      if (!Number.isSafeInteger(value))
+        return `expected a whole number (${unit}), got ${JSON.stringify(value)}`;
+      const n = value as number;
+      const least = p.minimum ?? 0;
+      if (n < least) return `must be at least ${least} (${unit}), got ${n}`;
+      if (p.maximum !== undefined && n > p.maximum) return `must be at most ${p.maximum} (${unit}), got ${n}`;
+      return undefined;
+    }
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `expected true or false, got ${JSON.stringify(value)}`;
     case 'text':
@@ -72,10 +85,10 @@ function unitProblem(unit: ParameterUnit, value: unknown): string | undefined {
 
 /** Why `value` cannot be a value of `p` (for an admin entering an override), or undefined if it can. */
 export function validateParameterValue(
-  p: Pick<Parameter, 'id' | 'unit'>,
+  p: Pick<Parameter, 'id' | 'unit' | 'minimum' | 'maximum'>,
   value: unknown,
 ): string | undefined {
-  const problem = unitProblem(p.unit, value);
+  const problem = unitProblem(p, value);
   return problem === undefined ? undefined : `parameter "${p.id}": ${problem}`;
 }
 
@@ -97,7 +110,7 @@ export function defineParameter<T>(p: ParameterDefinition<T>): Parameter<T> {
     if (seen.has(v.from))
       problems.push(`value key ${v.from} appears more than once; expected one value per date`);
     seen.add(v.from);
-    const bad = PARAMETER_UNITS.includes(p.unit) ? unitProblem(p.unit, v.value) : undefined;
+    const bad = PARAMETER_UNITS.includes(p.unit) ? unitProblem(p, v.value) : undefined;
     if (bad !== undefined) problems.push(`value at ${v.from}: ${bad}`);
   }
   if (problems.length > 0) throw new PackDefinitionError(`parameter "${p.id}"`, problems);
@@ -115,6 +128,8 @@ export function defineParameter<T>(p: ParameterDefinition<T>): Parameter<T> {
     id: p.id,
     title: p.title,
     ...(p.description === undefined ? {} : { description: p.description }),
+    ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
+    ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
     unit: p.unit,
     values,
     lastChecked: p.lastChecked as CalendarDate,

@@ -176,6 +176,20 @@ describe('packs, sources, organisations and administration', () => {
       terse.json().errors.map((e: { path: string; message: string }) => [e.path, e.message]),
       [['/body/reason', 'say why (e.g. the board resolution)']],
     );
+    // A limit below zero is a typing mistake: refused at /value, and nothing is stored.
+    const negative = await post(
+      '/api/v1/orgs/demo/packs/sample/parameters/sample.limits.single_disbursement/overrides',
+      { from: '2027-09-01', value: -5, reason: 'Board resolution 2026-15' },
+    );
+    assert.equal(negative.statusCode, 400);
+    assert.deepEqual(
+      negative.json().errors.map((e: { path: string }) => e.path),
+      ['/value'],
+    );
+    assert.match(negative.json().errors[0].message, /at least 0 \(cents\), got -5/);
+    const after = (await get('/api/v1/orgs/demo/packs/sample/parameters')).json();
+    const still = after.parameters.find((p: { id: string }) => p.id === 'sample.limits.single_disbursement');
+    assert.equal(still.overrides.length, 2);
   });
 
   test('units list their parent and how many people hold a role in them', async () => {
