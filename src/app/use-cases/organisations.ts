@@ -94,9 +94,21 @@ export async function createOrganisation(
   // Hashing takes a moment: done before the transaction, used only if the account turns out to be new.
   const password = oneTimePassword();
   const passwordHash = input.adminEmail === undefined ? '' : await hashPassword(password);
-  return app.store.db.transaction((tx) =>
-    createOrganisationInTx(app, tx, input, { now, oneTimePassword: password, passwordHash }),
-  );
+  try {
+    return await app.store.db.transaction((tx) =>
+      createOrganisationInTx(app, tx, input, { now, oneTimePassword: password, passwordHash }),
+    );
+  } catch (error) {
+    // Two creations of one slug at once: the check above passed for both, the unique index stops the
+    // second. Same answer as when the slug was already taken.
+    const cause = (error as { cause?: { code?: string; constraint?: string; detail?: string } }).cause;
+    if (cause?.code === '23505' && /slug/.test(`${cause.constraint ?? ''} ${cause.detail ?? ''}`)) {
+      throw new InputInvalidError([
+        { path: '/slug', message: `an organisation "${input.slug}" already exists; choose another slug` },
+      ]);
+    }
+    throw error;
+  }
 }
 
 /**

@@ -268,6 +268,20 @@ describe('packs, sources, organisations and administration', () => {
     assert.equal(unknown.statusCode, 404);
   });
 
+  test('two creations of one slug at the same moment: one organisation, the other told the slug is taken', async () => {
+    const results = await Promise.allSettled([
+      createOrganisation(t.app, { slug: 'twin-district', name: 'Twin District A' }),
+      createOrganisation(t.app, { slug: 'twin-district', name: 'Twin District B' }),
+    ]);
+    assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected'], 'exactly one succeeds');
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.ok(refused.reason instanceof InputInvalidError, String(refused.reason));
+    assert.deepEqual(
+      refused.reason.issues.map((i: { path: string }) => i.path),
+      ['/slug'],
+    );
+  });
+
   test('createOrganisation gives an existing account a second organisation it can use at once', async () => {
     const r = await createOrganisation(t.app, {
       slug: 'second-district',
