@@ -98,7 +98,10 @@ test('the administrator signs in, finds every screen from the navigation, and si
   // When the sign-out request cannot reach the server, the session still exists: say so, stay put.
   await page.route('**/api/v1/auth/sign-out', (route) => route.abort());
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('alert').getByText(/^Not signed out: The server cannot be reached/).waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(/^Not signed out: The server cannot be reached/)
+    .waitFor();
   assert.match(new URL(page.url()).pathname, /^\/o\/demo\//);
   await page.unroute('**/api/v1/auth/sign-out');
   await page.getByRole('button', { name: 'Sign out' }).click();
