@@ -2,7 +2,7 @@
 // kinds it keeps (each bound to a case kind whose rules judge it and a workflow that moves it), and the
 // demo records that make a new installation look alive. Packs import only the kernel and zod.
 import type { ZodType } from 'zod';
-import type { Pack } from '../kernel/index.ts';
+import type { CalendarDate, Citation, FiscalYearConfig, Pack } from '../kernel/index.ts';
 
 export interface PackRole {
   /** `<pack>.<role>`, e.g. `lea-finance.business-administrator`. */
@@ -24,9 +24,114 @@ export interface RecordKind<D = unknown> {
   titleOf(data: D): string;
   /**
    * Transition name → field of the data that takes the acting person's name before the guard runs
-   * (e.g. approve → approvedBy), so segregation-of-duties rules judge who is really acting.
+   * (e.g. approve → approvedBy), so segregation-of-duties rules judge who is really acting. The long
+   * form also stamps the organisation's date of the act (`on`) and the actor's role ids (`roles`), so
+   * rules can judge order (approved before ordered) and duties (a reviewer who cannot issue checks).
    */
-  stamps?: Readonly<Record<string, string>>;
+  stamps?: Readonly<Record<string, string | Stamp>>;
+  /**
+   * Facts the app computes from the organisation's other records before each evaluation (a vendor's
+   * fiscal-year spend, the purchases close in time to this one). Given facts are kept when a case is
+   * evaluated on its own (`probity evaluate`); for a stored record the app's figures replace them.
+   */
+  related?: readonly Derivation[];
+}
+
+export interface Stamp {
+  by: string;
+  on?: string;
+  roles?: string;
+}
+
+/** A period around this record's date, from which related records are taken. */
+export type DerivationWindow =
+  | { kind: 'fiscal-year' }
+  | { kind: 'calendar-year' }
+  | { kind: 'month' }
+  | { kind: 'day' }
+  /** `days` calendar days either side of this record's date; the number is a parameter's value */
+  | { kind: 'days'; parameter: string };
+
+export interface Derivation {
+  /** The fact field that receives the result. */
+  into: string;
+  /** Record kinds of the same pack to look in (the record itself is always left out). */
+  kinds: readonly string[];
+  /** Related record's field → this record's field; values compared trimmed and case-insensitively. A
+   * record whose own field is empty has no related records. */
+  match: Readonly<Record<string, string>>;
+  /** This record's date field, and the related records' (defaults to the same name). */
+  dateField: string;
+  relatedDateField?: string;
+  window: DerivationWindow;
+  /** Only related records dated on or before this one (e.g. spend *before* this purchase). */
+  onlyEarlier?: boolean;
+  /** Related records in these workflow states are left out (rejected, cancelled). */
+  excludeStates?: readonly string[];
+  /** 'sum': the total of the related records' integer field `field`; 'list': one item per record,
+   * `{ id, title, <date field>, ...picked fields }`, oldest first; 'count': how many. */
+  fold: { kind: 'sum'; field: string } | { kind: 'list'; pick: readonly string[] } | { kind: 'count' };
+}
+
+/** A document a pack generates from the parameters in force and the organisation's records: shown as a
+ * web page and rendered as a PDF by the platform, so it can never drift from the rules. */
+export interface PackReport {
+  id: string;
+  title: string;
+  description: string;
+  /** Record kinds whose records the report reads (all of the organisation's, at most 100,000). */
+  reads?: readonly string[];
+  /** Named inputs the reader may give (e.g. a fiscal year), validated before build. */
+  input?: ZodType<Record<string, unknown>>;
+  build(ctx: ReportContext): ReportDocument;
+}
+
+export interface ReportRecord {
+  id: string;
+  kind: string;
+  title: string;
+  state: string;
+  data: unknown;
+}
+
+export interface ReportContext {
+  asOf: CalendarDate;
+  /** The parameter's value in force on asOf, with the organisation's overrides. */
+  param<T = unknown>(id: string): T;
+  fiscalYear: FiscalYearConfig;
+  input: Record<string, unknown>;
+  records: readonly ReportRecord[];
+}
+
+/** A cell: text, or a typed value the renderers format (money, date, a link to a record). */
+export type ReportCell =
+  | string
+  | number
+  | null
+  | { cents: number }
+  | { date: string }
+  | { record: string; text: string }
+  | { text: string; tone: 'ok' | 'warn' | 'bad' };
+
+export interface ReportTable {
+  columns: readonly string[];
+  rows: readonly (readonly ReportCell[])[];
+}
+
+export interface ReportSection {
+  heading: string;
+  paragraphs?: readonly string[];
+  table?: ReportTable;
+  citations?: readonly Citation[];
+}
+
+export interface ReportDocument {
+  title: string;
+  subtitle?: string;
+  asOf: CalendarDate;
+  sections: readonly ReportSection[];
+  /** Footnotes: interpretations, organisation overrides in force. */
+  notes?: readonly string[];
 }
 
 export interface DemoRecord {
@@ -57,4 +162,6 @@ export interface PackModule {
   segregationRules?: readonly string[];
   /** Records loaded into the demo organisation on first start; dates relative to today. */
   demo?(today: string): readonly DemoRecord[];
+  /** Generated documents (e.g. the LEA's Decision Chart for Purchasing Thresholds). */
+  reports?: readonly PackReport[];
 }
