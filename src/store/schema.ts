@@ -204,3 +204,26 @@ export const records = pgTable(
     index('records_due').on(t.orgId, t.dueOn),
   ],
 );
+
+// A person's private iCalendar feed of an organisation's deadlines. Calendar apps send no cookie or
+// header, so the feed URL carries a secret; only its SHA-256 is stored (as for API tokens). One active
+// feed per person and organisation: creating another revokes the one before.
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    orgId: text('org_id').notNull(),
+    id: text('id').notNull(),
+    userId: text('user_id').notNull(),
+    // First characters of the secret, so a person can tell which URL a calendar app holds.
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('calendar_feeds_token').on(t.orgId, t.tokenHash),
+    index('calendar_feeds_user').on(t.orgId, t.userId),
+  ],
+);
