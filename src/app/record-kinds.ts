@@ -16,6 +16,13 @@ export interface JsonSchema {
   [key: string]: unknown;
 }
 
+/** The fields only a workflow step writes (who acted, when, in which roles): a person cannot type them. */
+export function stampedFields(rk: RecordKind): string[] {
+  return Object.values(rk.stamps ?? {}).flatMap((st) =>
+    typeof st === 'string' ? [st] : [st.by, ...(st.on ? [st.on] : []), ...(st.roles ? [st.roles] : [])],
+  );
+}
+
 const cache = new WeakMap<RecordKind, JsonSchema>();
 
 export function recordKindSchema(rk: RecordKind): JsonSchema {
@@ -24,6 +31,12 @@ export function recordKindSchema(rk: RecordKind): JsonSchema {
     // io 'input': what a form sends (a field with a default is optional); a refinement or transform the
     // JSON Schema cannot express becomes "anything" rather than an error, and the server still checks it.
     schema = z.toJSONSchema(rk.schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    // Facts Probity derives from other records, and the names and dates the workflow's steps stamp, are
+    // computed, not typed in: forms leave them out.
+    for (const name of [...(rk.related ?? []).map((d) => d.into), ...stampedFields(rk)]) {
+      const prop = schema.properties?.[name];
+      if (prop) prop.readOnly = true;
+    }
     cache.set(rk, schema);
   }
   return schema;

@@ -139,8 +139,9 @@ export interface DemoRecord {
   data: unknown;
   /** Name of the demo organisation's unit the record belongs to (e.g. 'Lincoln Elementary'). */
   unit?: string;
-  /** Transitions applied in order after creation, with the demo user role acting and days ago. */
-  transitions?: readonly { name: string; daysAgo: number; by: string }[];
+  /** Transitions applied in order after creation: who acts (the name stamped), how many days ago, and
+   * the role ids stamped where the kind stamps roles. */
+  transitions?: readonly { name: string; daysAgo: number; by: string; roles?: readonly string[] }[];
 }
 
 /** A document the pack's citations name (Citation.document is its id), shown to readers as published. */

@@ -120,6 +120,7 @@ export async function loadDemoRecords(app: App): Promise<string[]> {
             org: scope,
             actor: 'system',
             actorName: step.by,
+            ...(step.roles ? { actorRoles: step.roles } : {}),
             id: record.id,
             transition: step.name,
             now: at,

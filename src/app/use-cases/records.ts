@@ -1,6 +1,7 @@
 // Records a pack keeps (its record kinds), moved through the pack's workflow. Every change writes its
 // event in the same transaction, carrying the findings that decided it: a record shows why it was
 // decided, as it was then.
+import { isDeepStrictEqual } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
@@ -10,6 +11,7 @@ import {
   type Evaluation,
   evaluate,
   type Finding,
+  type ParameterOverride,
   zCalendarDate,
 } from '../../kernel/index.ts';
 import type { PackModule, RecordKind } from '../../packs/framework.ts';
@@ -19,8 +21,10 @@ import { documentLinks, documents, records } from '../../store/schema.ts';
 import type { App } from '../app.ts';
 import { newId } from '../auth/secrets.ts';
 import { AppError, InputInvalidError, notFound } from '../errors.ts';
+import { stampedFields } from '../record-kinds.ts';
 import { defineUseCase, type OrgScope, type Principal, zodIssues } from '../use-case.ts';
 import { checkUnit } from './admin.ts';
+import { derivedFields, withDerivedFacts } from './derived-facts.ts';
 import { orgToday, overridesFor, packOf } from './evaluate.ts';
 import { recordEvent, withActorNames } from './events.ts';
 import { present, type RecordRow } from './record-queries.ts';
@@ -50,10 +54,57 @@ function workflowOf(mod: PackModule, rk: RecordKind) {
   return machine;
 }
 
+/** The data as stored: validated, without the derived facts, which are computed afresh at each
+ * evaluation so they never go stale. */
 function validateData(rk: RecordKind, data: unknown): unknown {
   const parsed = rk.schema.safeParse(data);
   if (!parsed.success) throw new InputInvalidError(zodIssues(parsed.error.issues, '/data'));
-  return parsed.data;
+  const out = parsed.data as Record<string, unknown>;
+  for (const f of derivedFields(rk)) delete out[f];
+  return out;
+}
+
+/** Who acted is the workflow's to write: a new record's data may not claim a step was taken, and an edit
+ * keeps what the steps wrote (a field left out is kept; a different value is refused). */
+function guardStamps(rk: RecordKind, input: unknown, stored: Record<string, unknown> | undefined): unknown {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  const problems: { path: string; message: string }[] = [];
+  const steps = Object.entries(rk.stamps ?? {});
+  for (const f of stampedFields(rk)) {
+    const step = steps.find(([, st]) =>
+      typeof st === 'string' ? st === f : Object.values(st).includes(f),
+    )?.[0];
+    const given = out[f];
+    const kept = stored?.[f];
+    if (given === undefined || given === null || isDeepStrictEqual(given, kept)) {
+      if (kept === undefined) delete out[f];
+      else out[f] = kept;
+      continue;
+    }
+    problems.push({
+      path: `/data/${f}`,
+      message: `is written by the workflow step "${step}" when it is taken, not typed in; leave it out`,
+    });
+  }
+  if (problems.length) throw new InputInvalidError(problems);
+  return out;
+}
+
+/** The data with the acting person stamped into the fields the kind names for this transition. */
+function stamped(
+  rk: RecordKind,
+  transition: string,
+  data: unknown,
+  act: { name: string; on: CalendarDate; roles: readonly string[] | undefined },
+): unknown {
+  const stamp = rk.stamps && Object.hasOwn(rk.stamps, transition) ? rk.stamps[transition] : undefined;
+  if (stamp === undefined) return data;
+  const s = typeof stamp === 'string' ? { by: stamp } : stamp;
+  const out: Record<string, unknown> = { ...(data as object), [s.by]: act.name };
+  if (s.on !== undefined) out[s.on] = act.on;
+  if (s.roles !== undefined && act.roles !== undefined) out[s.roles] = [...act.roles];
+  return out;
 }
 
 /** The next date the findings ask for something: what dashboards and reminders track. */
@@ -77,9 +128,34 @@ async function evaluateRecord(
   rk: RecordKind,
   data: unknown,
   asOf: CalendarDate,
+  recordId: string | undefined,
 ) {
   const overrides = await overridesFor(db, org.org.id, mod.pack.manifest.id);
-  return evaluate(mod.pack, rk.caseKind, data, { asOf, org: org.org.slug, overrides });
+  const facts = await factsOf(db, org, mod, rk, data, asOf, recordId, overrides);
+  return evaluate(mod.pack, rk.caseKind, facts, { asOf, org: org.org.slug, overrides });
+}
+
+/** The facts the rules judge: the record's data with the facts derived from the organisation's records. */
+function factsOf(
+  db: Db,
+  org: OrgScope,
+  mod: PackModule,
+  rk: RecordKind,
+  data: unknown,
+  asOf: CalendarDate,
+  recordId: string | undefined,
+  overrides: readonly ParameterOverride[],
+) {
+  return withDerivedFacts(db, {
+    orgId: org.org.id,
+    pack: mod.pack,
+    rk,
+    ...(recordId === undefined ? {} : { recordId }),
+    data,
+    asOf,
+    overrides,
+    fiscalYear: mod.pack.fiscalYear ?? { startMonth: org.org.fiscalYearStartMonth },
+  });
 }
 
 function unitAllowed(
@@ -128,23 +204,36 @@ export interface CreateRecordArgs {
   data: unknown;
   unitId?: string | undefined;
   now: Date;
+  /** An import of past records: the data may carry the workflow's stamps (who approved, when). */
+  history?: boolean;
+  /** The workflow state to create the record in (imports of history); defaults to the initial one. */
+  state?: string;
 }
 
 export async function createRecordInTx(app: App, tx: Db, a: CreateRecordArgs) {
   const mod = packOf(app, a.pack);
   const rk = recordKindOf(mod, a.kind);
-  const data = validateData(rk, a.data);
+  const data = validateData(rk, a.history ? a.data : guardStamps(rk, a.data, undefined));
   const machine = workflowOf(mod, rk);
   if (a.unitId !== undefined) await checkUnit(tx, a.org.org.id, a.unitId);
-  const evaluation = await evaluateRecord(tx, a.org, mod, rk, data, orgToday(a.org.org, a.now));
+  if (a.state !== undefined && !Object.hasOwn(machine.states, a.state)) {
+    throw new InputInvalidError([
+      {
+        path: '/state',
+        message: `workflow ${machine.id} has no state "${a.state}"; states: ${Object.keys(machine.states).join(', ')}`,
+      },
+    ]);
+  }
+  const id = newId();
+  const evaluation = await evaluateRecord(tx, a.org, mod, rk, data, orgToday(a.org.org, a.now), id);
   const row = {
     orgId: a.org.org.id,
-    id: newId(),
+    id,
     pack: a.pack,
     kind: a.kind,
     unitId: a.unitId ?? null,
     title: rk.titleOf(data).slice(0, 300),
-    state: machine.initial,
+    state: a.state ?? machine.initial,
     data: data as object,
     dueOn: nextDue(evaluation.findings),
     version: 1,
@@ -164,6 +253,7 @@ export async function createRecordInTx(app: App, tx: Db, a: CreateRecordArgs) {
       title: row.title,
       state: row.state,
       data: data as object,
+      ...(a.history ? { imported: true } : {}),
       evaluation: summary(evaluation),
     },
     at: a.now,
@@ -219,8 +309,8 @@ export const updateRecord = defineUseCase({
           `Record ${row.id} changed since you opened it (version ${row.version}, yours ${input.version}); reload it and apply your change again.`,
         );
       }
-      const data = validateData(rk, input.data);
-      const evaluation = await evaluateRecord(tx, org, mod, rk, data, orgToday(org.org, now));
+      const data = validateData(rk, guardStamps(rk, input.data, row.data as Record<string, unknown>));
+      const evaluation = await evaluateRecord(tx, org, mod, rk, data, orgToday(org.org, now), row.id);
       const next = {
         data: data as object,
         title: rk.titleOf(data).slice(0, 300),
@@ -247,6 +337,8 @@ export interface TransitionArgs {
   actor: Principal | 'system';
   /** The name written into the stamped field (e.g. approvedBy). */
   actorName: string;
+  /** The role ids stamped for a 'system' actor (demo records); a person's come from their memberships. */
+  actorRoles?: readonly string[];
   id: string;
   transition: string;
   now: Date;
@@ -270,22 +362,27 @@ export async function transitionRecordInTx(app: App, tx: Db, a: TransitionArgs) 
       });
     }
   }
-  const field = rk.stamps?.[a.transition];
-  const facts = field ? { ...(row.data as object), [field]: a.actorName } : row.data;
+  const asOf = orgToday(a.org.org, a.now);
+  // The roles the person holds where the record is: org-wide ones and those of the record's unit.
+  const roles =
+    a.actor === 'system'
+      ? a.actorRoles
+      : a.org.memberships.filter((m) => m.unitId === undefined || m.unitId === row.unitId).map((m) => m.role);
+  const data = stamped(rk, a.transition, row.data, { name: a.actorName, on: asOf, roles }) as object;
   const overrides = await overridesFor(tx, a.org.org.id, row.pack);
+  const facts = await factsOf(tx, a.org, mod, rk, data, asOf, row.id, overrides);
   const attempt = attemptTransition(mod.pack, machine, {
     state: row.state,
     transition: a.transition,
     facts,
     actor: a.actor === 'system' ? 'system' : `user:${a.actor.userId}`,
     at: a.now,
-    asOf: orgToday(a.org.org, a.now),
+    asOf,
     overrides,
     org: a.org.org.slug,
   });
   if (!attempt.allowed) return { allowed: false as const, attempt, row };
-  const data = facts as object;
-  const evaluation = evaluate(mod.pack, rk.caseKind, data, {
+  const evaluation = evaluate(mod.pack, rk.caseKind, facts, {
     asOf: attempt.asOf,
     org: a.org.org.slug,
     overrides,
@@ -374,7 +471,15 @@ export const getRecord = defineUseCase({
     const mod = packOf(app, row.pack);
     const rk = recordKindOf(mod, row.kind);
     const machine = workflowOf(mod, rk);
-    const evaluation = await evaluateRecord(db, org, mod, rk, row.data, input.asOf ?? orgToday(org.org, now));
+    const evaluation = await evaluateRecord(
+      db,
+      org,
+      mod,
+      rk,
+      row.data,
+      input.asOf ?? orgToday(org.org, now),
+      row.id,
+    );
     const timeline = await withActorNames(
       db,
       await listEvents(db, org.org.id, { subject: `record:${row.id}`, order: 'asc', limit: 1000 }),

@@ -240,7 +240,8 @@ describe('HTTP API', () => {
 
   test('a record of an unknown kind, or in a unit the organisation lacks, is refused naming the field', async () => {
     const refused = async (payload: object) => {
-      const res = await post('/api/v1/orgs/demo/records', { pack: 'sample', data: facts, ...payload });
+      const data = { ...facts, approvedBy: undefined };
+      const res = await post('/api/v1/orgs/demo/records', { pack: 'sample', data, ...payload });
       assert.equal(res.statusCode, 400, res.body);
       return res.json().errors.map((e: { path: string }) => e.path);
     };
@@ -248,6 +249,17 @@ describe('HTTP API', () => {
       assert.deepEqual(await refused({ kind }), ['/kind'], kind);
     }
     assert.deepEqual(await refused({ kind: 'disbursement', unitId: 'no-such-unit' }), ['/unitId']);
+    // Who approved is the workflow's to write: a new record cannot claim it.
+    const claimed = await post('/api/v1/orgs/demo/records', {
+      pack: 'sample',
+      kind: 'disbursement',
+      data: facts,
+    });
+    assert.equal(claimed.statusCode, 400, claimed.body);
+    assert.deepEqual(
+      claimed.json().errors.map((e: { path: string }) => e.path),
+      ['/data/approvedBy'],
+    );
     const list = (await get('/api/v1/orgs/demo/records?unitId=no-such-unit')).json();
     assert.equal(list.total, 0, 'nothing was written');
   });

@@ -340,17 +340,20 @@ export function SchemaForm(props: SchemaFormProps) {
   const required = new Set(s.required ?? []);
   return (
     <>
-      {Object.entries(s.properties ?? {}).map(([key, prop]) => (
-        <Node
-          key={key}
-          {...props}
-          schema={prop}
-          name={key}
-          pointer={`/${key}`}
-          value={props.draft[key]}
-          required={required.has(key)}
-        />
-      ))}
+      {/* Read-only fields are Probity's to fill in (derived facts, workflow stamps): shown on the record, not here. */}
+      {Object.entries(s.properties ?? {})
+        .filter(([, prop]) => prop.readOnly !== true)
+        .map(([key, prop]) => (
+          <Node
+            key={key}
+            {...props}
+            schema={prop}
+            name={key}
+            pointer={`/${key}`}
+            value={props.draft[key]}
+            required={required.has(key)}
+          />
+        ))}
     </>
   );
 }
