@@ -74,7 +74,7 @@ export const listPacks = defineUseCase({
   access: { kind: 'org', permission: 'org.read' },
   input: z.object({ org: z.string() }),
   async run({ app }) {
-    return app.packs.map(({ pack, records, roles, sources }) => ({
+    return app.packs.map(({ pack, records, roles, sources, reports }) => ({
       ...pack.manifest,
       caseKinds: Object.values(pack.caseKinds).map((k) => ({ id: k.id, title: k.title })),
       rules: pack.rules.map((r) => ({
@@ -95,6 +95,7 @@ export const listPacks = defineUseCase({
       })),
       roles: (roles ?? []).map((r) => ({ id: r.id, title: r.title, permissions: [...r.permissions] })),
       sources: (sources ?? []).map((s) => ({ id: s.id, title: s.title })),
+      reports: (reports ?? []).map((r) => ({ id: r.id, title: r.title, description: r.description })),
     }));
   },
 });

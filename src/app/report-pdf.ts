@@ -1,0 +1,148 @@
+// A generated report (ReportDocument) printed as a PDF: title, sections, tables that wrap and repeat
+// their header on each page, the citations of each section, the notes, and on every page the date the
+// figures were in force. Letter paper, as US school districts print.
+import PDFDocument from 'pdfkit';
+import { formatCitation, formatDate, formatMoney, parseDate } from '../kernel/index.ts';
+import type { ReportCell, ReportDocument, ReportTable } from '../packs/framework.ts';
+
+const MARGIN = 54;
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+
+/** A cell as the page prints it (the web page formats the same cells the same way). */
+export function cellText(cell: ReportCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return cell.toLocaleString('en-US');
+  if ('cents' in cell) return formatMoney(cell.cents);
+  if ('date' in cell) return formatDate(parseDate(cell.date));
+  // A link prints its text; a toned cell its words (the report says "over", not only red).
+  return cell.text;
+}
+
+/** Column widths in proportion to the longest text in each (within limits), filling the page width. */
+function columnWidths(doc: PDFKit.PDFDocument, table: ReportTable, width: number): number[] {
+  doc.font(FONT).fontSize(9);
+  const wants = table.columns.map((c, i) => {
+    let w = doc.widthOfString(c) + 8;
+    for (const row of table.rows) w = Math.max(w, doc.widthOfString(cellText(row[i] ?? null)) + 8);
+    return Math.min(Math.max(w, 40), width * 0.5);
+  });
+  const total = wants.reduce((a, b) => a + b, 0);
+  return wants.map((w) => (w * width) / total);
+}
+
+function drawTable(doc: PDFKit.PDFDocument, table: ReportTable) {
+  const left = MARGIN;
+  const width = doc.page.width - 2 * MARGIN;
+  const widths = columnWidths(doc, table, width);
+  const rowHeight = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(9);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 6 }))) + 6;
+  };
+  const drawRow = (cells: readonly string[], font: string, shade: boolean) => {
+    const h = rowHeight(cells, font);
+    if (doc.y + h > doc.page.height - MARGIN - 20) {
+      doc.addPage();
+      drawRow(table.columns, BOLD, true);
+    }
+    const top = doc.y;
+    if (shade) doc.rect(left, top, width, h).fill('#eeeeee').fillColor('black');
+    let x = left;
+    doc.font(font).fontSize(9);
+    cells.forEach((c, i) => {
+      doc.text(c, x + 3, top + 3, { width: widths[i]! - 6 });
+      x += widths[i]!;
+    });
+    doc
+      .moveTo(left, top + h)
+      .lineTo(left + width, top + h)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
+    doc.x = left;
+    doc.y = top + h;
+  };
+  drawRow(table.columns, BOLD, true);
+  for (const row of table.rows)
+    drawRow(
+      table.columns.map((_, i) => cellText(row[i] ?? null)),
+      FONT,
+      false,
+    );
+  doc.moveDown(0.5);
+}
+
+export interface PdfMeta {
+  organisation: string;
+  pack: string;
+  generatedAt: Date;
+}
+
+/** The report as PDF bytes. */
+export function renderReportPdf(report: ReportDocument, meta: PdfMeta): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: report.title, Author: meta.organisation, Creator: 'Probity', Subject: meta.pack },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.font(BOLD).fontSize(16).text(report.title);
+  doc.font(FONT).fontSize(10).fillColor('#333333');
+  if (report.subtitle) doc.text(report.subtitle);
+  doc.text(`${meta.organisation} · in force on ${formatDate(report.asOf)}`);
+  doc.fillColor('black').moveDown();
+
+  for (const section of report.sections) {
+    if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+    doc.font(BOLD).fontSize(12).text(section.heading);
+    doc.moveDown(0.3);
+    for (const p of section.paragraphs ?? []) {
+      doc.font(FONT).fontSize(10).text(p);
+      doc.moveDown(0.3);
+    }
+    if (section.table) drawTable(doc, section.table);
+    if (section.citations?.length) {
+      doc
+        .font(FONT)
+        .fontSize(8)
+        .fillColor('#333333')
+        .text(`Source: ${section.citations.map(formatCitation).join('; ')}`)
+        .fillColor('black');
+    }
+    doc.moveDown();
+  }
+  if (report.notes?.length) {
+    doc.font(BOLD).fontSize(10).text('Notes');
+    report.notes.forEach((n, i) => {
+      doc
+        .font(FONT)
+        .fontSize(8)
+        .text(`${i + 1}. ${n}`);
+    });
+  }
+
+  const pages = doc.bufferedPageRange();
+  for (let i = 0; i < pages.count; i++) {
+    doc.switchToPage(pages.start + i);
+    const footer = `${report.title} · ${meta.organisation} · parameters in force on ${report.asOf} · generated by Probity ${meta.generatedAt.toISOString().slice(0, 10)} · page ${i + 1} of ${pages.count}`;
+    // Writing below the bottom margin would start a new page: lift the margin while the footer is drawn.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(FONT)
+      .fontSize(7)
+      .fillColor('#555555')
+      .text(footer, MARGIN, doc.page.height - 36, { width: doc.page.width - 2 * MARGIN, align: 'center' });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
