@@ -13,6 +13,7 @@ import { WEB_DIST } from '../web/build.ts';
 import { registerWeb, sendAppShell, wantsAppShell } from '../web/static.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerApi, SESSION_COOKIE } from './routes/api.ts';
+import { registerPackDocuments } from './routes/pack-documents.ts';
 import { registerWork } from './routes/work.ts';
 
 const VERSION = '0.1.0';
@@ -138,6 +139,7 @@ export async function buildServer(
   server.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => server.swagger());
 
   registerApi(server, app, config);
+  registerPackDocuments(server, app);
   registerWork(server, app);
   await registerWeb(server, webDist);
   return server;
