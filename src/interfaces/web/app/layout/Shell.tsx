@@ -4,6 +4,8 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { unitOptions } from '../components/admin/people.ts';
+import { useInboxCount } from '../components/inbox-count.ts';
+import { reportPath } from '../components/report-path.ts';
 import { useOrg } from '../org.tsx';
 import { useSession } from '../session.tsx';
 
@@ -28,6 +30,7 @@ export function Shell({ children }: { children: ReactNode }) {
   // Close the phone menu after navigating.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on location change only
   useEffect(() => setMenuOpen(false), [location]);
+  const waiting = useInboxCount(org);
   const admin = org.can('users.manage') || org.can('parameters.read') || org.can('events.read');
   return (
     <div className="shell">
@@ -105,6 +108,18 @@ export function Shell({ children }: { children: ReactNode }) {
             </NavLink>
           </li>
           <li>
+            <NavLink href={org.path('/inbox')}>
+              Approvals
+              {waiting !== undefined && waiting > 0 && (
+                <>
+                  {' '}
+                  <span className="nav-count">{waiting}</span>
+                  <span className="visually-hidden"> waiting for you</span>
+                </>
+              )}
+            </NavLink>
+          </li>
+          <li>
             <NavLink href={org.path('/records')}>Records</NavLink>
           </li>
         </ul>
@@ -115,6 +130,15 @@ export function Shell({ children }: { children: ReactNode }) {
               {org.packs.map((p) => (
                 <li key={p.id}>
                   <NavLink href={org.path(`/packs/${encodeURIComponent(p.id)}`)}>{p.title}</NavLink>
+                  {p.reports && p.reports.length > 0 && (
+                    <ul className="nav-sub" aria-label={`Reports of ${p.title}`}>
+                      {p.reports.map((r) => (
+                        <li key={r.id}>
+                          <NavLink href={reportPath(org.path, p.id, r.id)}>{r.title}</NavLink>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@
 import { Link } from 'wouter';
 import { addDays, isCalendarDate } from '../../../../kernel/date.ts';
 import { type Query, qs } from '../api.ts';
+import { useInboxCount } from '../components/inbox-count.ts';
 import { NoRecordsYet } from '../components/NewRecordLinks.tsx';
 import { actorName, kindTitle, packTitle, stateInfo, workflowsOf } from '../components/record-meta.ts';
 import { Badge, DateText, Empty, ErrorNote, Loading, Page } from '../components/ui.tsx';
@@ -95,9 +96,16 @@ function DashboardBody({ data, org, busy }: { data: DashboardData; org: OrgState
   const overdueHref = recordsHref(org, listFilters('overdue', data, org.unitId));
   const weekHref = recordsHref(org, listFilters('week', data, org.unitId));
   const openHref = recordsHref(org, listFilters('open', data, org.unitId));
+  const waiting = useInboxCount(org);
   return (
     <div aria-busy={busy}>
       <ul className="tiles" aria-label="Counts">
+        <li className={waiting ? 'tile waiting' : 'tile'}>
+          <Link href={org.path('/inbox')} className="tile-link">
+            <span className="count">{waiting ?? '…'}</span> Waiting for you
+          </Link>
+          <span className="hint">Records on which you can take the next step: your approvals</span>
+        </li>
         <li className={data.counts.overdue > 0 ? 'tile overdue' : 'tile'}>
           <Link href={overdueHref} className="tile-link">
             <span className="count">{data.counts.overdue}</span> Overdue
