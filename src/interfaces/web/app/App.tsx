@@ -41,6 +41,9 @@ const screens = {
   record: page(() => import('./pages/RecordPage.tsx')),
   recordForm: page(() => import('./pages/RecordForm.tsx')),
   pack: page(() => import('./pages/Pack.tsx')),
+  inbox: page(() => import('./pages/Inbox.tsx')),
+  report: page(() => import('./pages/Report.tsx')),
+  importRecords: page(() => import('./pages/ImportRecords.tsx')),
   source: page(() => import('./pages/Source.tsx')),
   profile: page(() => import('./pages/Profile.tsx')),
   users: page(() => import('./pages/admin/Users.tsx')),
@@ -53,6 +56,9 @@ const Records = screens.records.component;
 const RecordPage = screens.record.component;
 const RecordForm = screens.recordForm.component;
 const PackPage = screens.pack.component;
+const InboxPage = screens.inbox.component;
+const ReportPage = screens.report.component;
+const ImportRecords = screens.importRecords.component;
 const SourcePage = screens.source.component;
 const Profile = screens.profile.component;
 const AdminUsers = screens.users.component;
@@ -67,11 +73,14 @@ function screenFor(pathname: string): Screen | undefined {
   const rest = (m[1] ?? '/').replace(/\/$/, '') || '/';
   if (rest === '/') return screens.dashboard;
   if (rest === '/records') return screens.records;
+  if (rest === '/records/import') return screens.importRecords;
   if (rest === '/records/new' || /^\/records\/[^/]+\/edit$/.test(rest)) return screens.recordForm;
   if (/^\/records\/[^/]+$/.test(rest)) return screens.record;
   if (/^\/packs\/[^/]+$/.test(rest)) return screens.pack;
   if (/^\/packs\/[^/]+\/sources\/[^/]+$/.test(rest)) return screens.source;
+  if (/^\/packs\/[^/]+\/reports\/[^/]+$/.test(rest)) return screens.report;
   const named: Record<string, Screen> = {
+    '/inbox': screens.inbox,
     '/profile': screens.profile,
     '/admin/users': screens.users,
     '/admin/units': screens.units,
@@ -105,11 +114,14 @@ function OrgRoutes() {
           <Switch>
             <Route path="/o/:org" component={Dashboard} />
             <Route path="/o/:org/records" component={Records} />
+            <Route path="/o/:org/inbox" component={InboxPage} />
+            <Route path="/o/:org/records/import" component={ImportRecords} />
             <Route path="/o/:org/records/new" component={RecordForm} />
             <Route path="/o/:org/records/:id/edit" component={RecordForm} />
             <Route path="/o/:org/records/:id" component={RecordPage} />
             <Route path="/o/:org/packs/:pack" component={PackPage} />
             <Route path="/o/:org/packs/:pack/sources/:document" component={SourcePage} />
+            <Route path="/o/:org/packs/:pack/reports/:report" component={ReportPage} />
             <Route path="/o/:org/admin/users" component={AdminUsers} />
             <Route path="/o/:org/admin/units" component={AdminUnits} />
             <Route path="/o/:org/admin/parameters" component={AdminParameters} />

@@ -108,6 +108,7 @@ export interface PackInfo {
   recordKinds?: RecordKindInfo[];
   roles?: { id: string; title: string; permissions: string[] }[];
   sources?: { id: string; title: string }[];
+  reports?: ReportInfo[];
 }
 
 export interface RecordItem {
@@ -136,4 +137,80 @@ export interface EventItem {
   at: string;
   payload?: Record<string, unknown>;
   [key: string]: unknown;
+}
+
+/** A step the signed-in person can take on a record now (GET /orgs/:org/inbox). */
+export interface InboxAction {
+  name: string;
+  title: string;
+  to: string;
+  toTitle: string;
+}
+
+export interface InboxItem {
+  record: {
+    id: string;
+    pack: string;
+    kind: string;
+    title: string;
+    state: string;
+    stateTitle: string;
+    unitId: string | null;
+    unitName: string | null;
+    dueOn: string | null;
+    overdue: boolean;
+    version: number;
+    /** When the record last changed: how long it has waited. */
+    updatedAt: string;
+  };
+  actions: InboxAction[];
+}
+
+export interface Inbox {
+  today: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  items: InboxItem[];
+  packs: { id: string; title: string; count: number }[];
+}
+
+/** A report a pack generates (listed with the pack; GET …/packs/:pack/reports/:report). */
+export interface ReportInfo {
+  id: string;
+  title: string;
+  description: string;
+  /** The inputs the report takes, as JSON Schema (e.g. { fiscalYear }), when the server says. */
+  input?: JsonSchema;
+}
+
+/** A cell: text, or a typed value (money in cents, a date, a link to a record, a toned verdict). */
+export type ReportCell =
+  | string
+  | number
+  | null
+  | { cents: number }
+  | { date: string }
+  | { record: string; text: string }
+  | { text: string; tone: 'ok' | 'warn' | 'bad' };
+
+export interface ReportSection {
+  heading: string;
+  paragraphs?: string[];
+  table?: { columns: string[]; rows: ReportCell[][] };
+  citations?: Citation[];
+}
+
+export interface ReportDocument {
+  title: string;
+  subtitle?: string;
+  asOf: string;
+  sections: ReportSection[];
+  notes?: string[];
+}
+
+export interface ReportAnswer {
+  pack: string | { id: string; title?: string };
+  report: ReportInfo;
+  document: ReportDocument;
 }

@@ -2,10 +2,12 @@
 // records, the rules it applies (each citing the clause it rests on, linked to that clause), and the
 // workflows its records follow, with who may take each step.
 import { Link, useParams } from 'wouter';
+import { qs } from '../api.ts';
 import { CitationLink, sourcePath } from '../components/FindingsPanel.tsx';
-import { NewRecordLinks } from '../components/NewRecordLinks.tsx';
+import { canCreateRecords, NewRecordLinks } from '../components/NewRecordLinks.tsx';
 import { RecordList } from '../components/RecordList.tsx';
 import { findPack, type WorkflowInfo, workflowsOf } from '../components/record-meta.ts';
+import { reportPath } from '../components/report-path.ts';
 import { Badge, DateText, Empty, Page } from '../components/ui.tsx';
 import { formatDate, humanize } from '../format.ts';
 import { useOrg } from '../org.tsx';
@@ -37,6 +39,7 @@ export default function PackPage() {
   const caseKindTitle = (id: string) => pack.caseKinds.find((k) => k.id === id)?.title ?? humanize(id);
   const ruleTitle = (id: string) => pack.rules.find((r) => r.id === id)?.title ?? id;
   const workflows = workflowsOf(pack);
+  const reports = pack.reports ?? [];
 
   return (
     <Page
@@ -52,16 +55,46 @@ export default function PackPage() {
           )}
         </>
       }
-      actions={<NewRecordLinks pack={pack.id} variant="buttons" />}
+      actions={
+        <>
+          <NewRecordLinks pack={pack.id} variant="buttons" />
+          {canCreateRecords(org) && (pack.recordKinds?.length ?? 0) > 0 && (
+            <Link href={org.path('/records/import') + qs({ pack: pack.id })} className="button">
+              Import CSV
+            </Link>
+          )}
+        </>
+      }
     >
       {pack.description && <p className="lead">{pack.description}</p>}
       <nav aria-label="On this page" className="on-this-page">
         <span className="muted">On this page:</span>
+        {reports.length > 0 && <a href="#reports">Reports ({reports.length})</a>}
         <a href="#records">Records</a>
         <a href="#rules">Rules ({pack.rules.length})</a>
         <a href="#workflows">Workflows ({workflows.length})</a>
         <a href="#sources">Source documents</a>
       </nav>
+
+      {reports.length > 0 && (
+        <section aria-labelledby="reports" className="pack-section">
+          <h2 id="reports" tabIndex={-1}>
+            Reports
+          </h2>
+          <p className="hint">
+            Generated from the parameters in force (with your organisation’s overrides) and your records, as a
+            web page and a PDF: they can never drift from the rules.
+          </p>
+          <ul className="link-list report-list">
+            {reports.map((r) => (
+              <li key={r.id}>
+                <Link href={reportPath(org.path, pack.id, r.id)}>{r.title}</Link>
+                {r.description && <div className="hint">{r.description}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <div id="records">
         <RecordList fixedPack={pack.id} label={`Records of ${pack.title}`} />
