@@ -23,7 +23,8 @@ export interface BootstrapResult {
   demoPacksLoaded: string[];
 }
 
-function systemScope(org: typeof organisations.$inferSelect): OrgScope {
+/** The whole organisation, for Probity itself and the operator at the command line. */
+export function systemScope(org: typeof organisations.$inferSelect): OrgScope {
   return { org, memberships: [], scope: () => 'org', hasRole: () => true };
 }
 

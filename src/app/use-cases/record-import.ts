@@ -6,9 +6,10 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { isCalendarDate, makeDate, parseMoney, parsePercent } from '../../kernel/index.ts';
 import type { RecordKind } from '../../packs/framework.ts';
+import type { App } from '../app.ts';
 import { AppError, type FieldIssue, InputInvalidError } from '../errors.ts';
 import { type JsonSchema, recordKindSchema, stampedFields } from '../record-kinds.ts';
-import { defineUseCase } from '../use-case.ts';
+import { defineUseCase, type OrgScope, type Principal } from '../use-case.ts';
 import { orgToday, packOf } from './evaluate.ts';
 import { recordEvent } from './events.ts';
 import { createRecordInTx } from './records.ts';
@@ -173,114 +174,127 @@ function readRows(csv: string, rk: RecordKind): { rows: ParsedRow[]; issues: Fie
   return { rows, issues };
 }
 
+const importInput = z.object({
+  org: z.string(),
+  pack: z.string().min(1).max(100),
+  kind: z.string().min(1).max(100),
+  csv: z.string().min(1, 'the file is empty').max(20_000_000, 'at most 20 MB of CSV per import'),
+  unitId: z.string().max(64).optional(),
+  /** The workflow state of rows without a state column (history: e.g. "paid"); the initial one if absent. */
+  state: z.string().min(1).max(100).optional(),
+  /** Check every row and report, writing nothing. */
+  dryRun: z.boolean().default(false),
+});
+export type ImportInput = z.output<typeof importInput>;
+
+/** Imports a file as `actor` (a person, or 'system' for the operator at the command line). */
+export async function importRecordsAs(
+  app: App,
+  org: OrgScope,
+  actor: Principal | 'system',
+  input: ImportInput,
+  now: Date,
+) {
+  const principal = actor;
+  const mod = packOf(app, input.pack);
+  const rk = kindOf(app, input.pack, input.kind);
+  const machine = mod.pack.workflows?.[rk.workflow];
+  if (!machine) throw new AppError('PRB_PACK_DEFINITION', `record kind ${rk.id} names a missing workflow`);
+  const scope = org.scope('records.write');
+  if (scope !== 'org' && (scope === 'none' || input.unitId === undefined || !scope.has(input.unitId))) {
+    throw new AppError('PRB_FORBIDDEN', 'Your roles do not let you create records in that unit.');
+  }
+  const { rows, issues } = readRows(input.csv, rk);
+  const stamped = stampedFields(rk);
+  const states = Object.keys(machine.states);
+  for (const row of rows) {
+    const state = row.state ?? input.state;
+    if (state !== undefined && !states.includes(state)) {
+      issues.push({
+        path: `/csv/${row.line}/${STATE_COLUMN}`,
+        message: `"${state}" is not a state of ${machine.title}; states: ${states.join(', ')}`,
+      });
+    }
+    const parsed = rk.schema.safeParse(row.data);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) {
+        const path = `/csv/${row.line}/${i.path.map(String).join('/')}`;
+        // A cell already refused is left out of the data: say so once, not again as "missing".
+        if (!issues.some((x) => x.path === path)) issues.push({ path, message: i.message });
+      }
+    }
+  }
+  if (issues.length) {
+    const shown = issues.slice(0, MAX_ISSUES);
+    if (issues.length > MAX_ISSUES) {
+      shown.push({ path: '/csv', message: `and ${issues.length - MAX_ISSUES} more problems` });
+    }
+    throw new InputInvalidError(shown);
+  }
+  // History — a row in a later state, or saying who signed and when — is an administrator's to import:
+  // it writes what the workflow's steps would otherwise have checked.
+  const history = rows.some(
+    (r) =>
+      (r.state ?? input.state ?? machine.initial) !== machine.initial || stamped.some((f) => f in r.data),
+  );
+  if (history && !org.hasRole('org-admin')) {
+    throw new AppError(
+      'PRB_FORBIDDEN',
+      'Importing records in a later workflow state, or with the names and dates of workflow steps, needs the organisation administrator role.',
+    );
+  }
+  if (input.dryRun) {
+    return {
+      dryRun: true,
+      rows: rows.length,
+      created: 0,
+      records: rows.slice(0, 50).map((r) => ({ id: null, title: rk.titleOf(rk.schema.parse(r.data)) })),
+    };
+  }
+  const created = await app.store.db.transaction(async (tx) => {
+    const out: { id: string; title: string }[] = [];
+    for (const row of rows) {
+      try {
+        const { record } = await createRecordInTx(app, tx, {
+          org,
+          actor: principal,
+          pack: input.pack,
+          kind: input.kind,
+          data: row.data,
+          unitId: input.unitId,
+          now,
+          history,
+          ...((row.state ?? input.state) ? { state: (row.state ?? input.state)! } : {}),
+        });
+        out.push({ id: record.id, title: record.title });
+      } catch (error) {
+        // Name the row: the whole file is rolled back.
+        if (error instanceof InputInvalidError) {
+          throw new InputInvalidError(
+            error.issues.map((i) => ({ ...i, path: `/csv/${row.line}${i.path.replace(/^\/data/, '')}` })),
+          );
+        }
+        throw error;
+      }
+    }
+    await recordEvent(tx, {
+      orgId: org.org.id,
+      actor: principal,
+      kind: 'records.imported',
+      subject: `pack:${input.pack}`,
+      payload: { kind: input.kind, rows: rows.length, history, asOf: orgToday(org.org, now) },
+      at: now,
+    });
+    return out;
+  });
+  return { dryRun: false, rows: rows.length, created: created.length, records: created.slice(0, 1000) };
+}
+
 export const importRecords = defineUseCase({
   name: 'import records from CSV',
   access: { kind: 'org', permission: 'records.write' },
-  input: z.object({
-    org: z.string(),
-    pack: z.string().min(1).max(100),
-    kind: z.string().min(1).max(100),
-    csv: z.string().min(1, 'the file is empty').max(20_000_000, 'at most 20 MB of CSV per import'),
-    unitId: z.string().max(64).optional(),
-    /** The workflow state of rows without a state column (history: e.g. "paid"); the initial one if absent. */
-    state: z.string().min(1).max(100).optional(),
-    /** Check every row and report, writing nothing. */
-    dryRun: z.boolean().default(false),
-  }),
-  async run({ app, org, input, principal, now }) {
-    const mod = packOf(app, input.pack);
-    const rk = kindOf(app, input.pack, input.kind);
-    const machine = mod.pack.workflows?.[rk.workflow];
-    if (!machine) throw new AppError('PRB_PACK_DEFINITION', `record kind ${rk.id} names a missing workflow`);
-    const scope = org.scope('records.write');
-    if (scope !== 'org' && (scope === 'none' || input.unitId === undefined || !scope.has(input.unitId))) {
-      throw new AppError('PRB_FORBIDDEN', 'Your roles do not let you create records in that unit.');
-    }
-    const { rows, issues } = readRows(input.csv, rk);
-    const stamped = stampedFields(rk);
-    const states = Object.keys(machine.states);
-    for (const row of rows) {
-      const state = row.state ?? input.state;
-      if (state !== undefined && !states.includes(state)) {
-        issues.push({
-          path: `/csv/${row.line}/${STATE_COLUMN}`,
-          message: `"${state}" is not a state of ${machine.title}; states: ${states.join(', ')}`,
-        });
-      }
-      const parsed = rk.schema.safeParse(row.data);
-      if (!parsed.success) {
-        for (const i of parsed.error.issues) {
-          const path = `/csv/${row.line}/${i.path.map(String).join('/')}`;
-          // A cell already refused is left out of the data: say so once, not again as "missing".
-          if (!issues.some((x) => x.path === path)) issues.push({ path, message: i.message });
-        }
-      }
-    }
-    if (issues.length) {
-      const shown = issues.slice(0, MAX_ISSUES);
-      if (issues.length > MAX_ISSUES) {
-        shown.push({ path: '/csv', message: `and ${issues.length - MAX_ISSUES} more problems` });
-      }
-      throw new InputInvalidError(shown);
-    }
-    // History — a row in a later state, or saying who signed and when — is an administrator's to import:
-    // it writes what the workflow's steps would otherwise have checked.
-    const history = rows.some(
-      (r) =>
-        (r.state ?? input.state ?? machine.initial) !== machine.initial || stamped.some((f) => f in r.data),
-    );
-    if (history && !org.hasRole('org-admin')) {
-      throw new AppError(
-        'PRB_FORBIDDEN',
-        'Importing records in a later workflow state, or with the names and dates of workflow steps, needs the organisation administrator role.',
-      );
-    }
-    if (input.dryRun) {
-      return {
-        dryRun: true,
-        rows: rows.length,
-        created: 0,
-        records: rows.slice(0, 50).map((r) => ({ id: null, title: rk.titleOf(rk.schema.parse(r.data)) })),
-      };
-    }
-    const created = await app.store.db.transaction(async (tx) => {
-      const out: { id: string; title: string }[] = [];
-      for (const row of rows) {
-        try {
-          const { record } = await createRecordInTx(app, tx, {
-            org,
-            actor: principal,
-            pack: input.pack,
-            kind: input.kind,
-            data: row.data,
-            unitId: input.unitId,
-            now,
-            history,
-            ...((row.state ?? input.state) ? { state: (row.state ?? input.state)! } : {}),
-          });
-          out.push({ id: record.id, title: record.title });
-        } catch (error) {
-          // Name the row: the whole file is rolled back.
-          if (error instanceof InputInvalidError) {
-            throw new InputInvalidError(
-              error.issues.map((i) => ({ ...i, path: `/csv/${row.line}${i.path.replace(/^\/data/, '')}` })),
-            );
-          }
-          throw error;
-        }
-      }
-      await recordEvent(tx, {
-        orgId: org.org.id,
-        actor: principal,
-        kind: 'records.imported',
-        subject: `pack:${input.pack}`,
-        payload: { kind: input.kind, rows: rows.length, history, asOf: orgToday(org.org, now) },
-        at: now,
-      });
-      return out;
-    });
-    return { dryRun: false, rows: rows.length, created: created.length, records: created.slice(0, 1000) };
-  },
+  input: importInput,
+  run: ({ app, org, input, principal, now }) => importRecordsAs(app, org, principal, input, now),
 });
 
 /** A file to fill in: the header row of the columns the kind takes and one example row. */

@@ -7,6 +7,7 @@ import { type CalendarDate, ProbityError, resolveParameter, zCalendarDate } from
 import type { PackModule, PackReport, ReportDocument } from '../../packs/framework.ts';
 import type { Db } from '../../store/connect.ts';
 import { records } from '../../store/schema.ts';
+import type { App } from '../app.ts';
 import { InputInvalidError, notFound } from '../errors.ts';
 import { defineUseCase, type OrgScope, zodIssues } from '../use-case.ts';
 import { orgToday, overridesFor, packOf } from './evaluate.ts';
@@ -63,54 +64,65 @@ export interface BuiltReport {
   document: ReportDocument;
 }
 
+const reportInput = z.object({
+  org: z.string(),
+  pack: z.string().min(1).max(100),
+  report: z.string().min(1).max(100),
+  asOf: zCalendarDate.optional(),
+  /** The report's own inputs (e.g. a fiscal year), validated by the report's schema. */
+  input: z.record(z.string(), z.string().max(200)).default({}),
+});
+export type ReportInput = z.output<typeof reportInput>;
+
+/** Builds a report for an organisation scope (a person's, or the whole organisation's for the operator). */
+export async function buildReport(
+  app: App,
+  org: OrgScope,
+  input: ReportInput,
+  now: Date,
+): Promise<BuiltReport> {
+  const mod = packOf(app, input.pack);
+  const report = reportOf(mod, input.report);
+  const asOf: CalendarDate = input.asOf ?? orgToday(org.org, now);
+  let reportInput: Record<string, unknown> = {};
+  if (report.input) {
+    const parsed = report.input.safeParse(input.input);
+    if (!parsed.success) throw new InputInvalidError(zodIssues(parsed.error.issues, ''));
+    reportInput = parsed.data;
+  }
+  const db = app.store.db;
+  const overrides = await overridesFor(db, org.org.id, input.pack);
+  const param = <T>(id: string): T => {
+    const p = mod.pack.parameters.find((x) => x.id === id);
+    if (!p)
+      throw new ProbityError('PRB_PACK_DEFINITION', `report ${report.id} reads unknown parameter ${id}`);
+    const resolved = resolveParameter<T>(p as never, asOf, overrides);
+    if (!resolved) {
+      throw new ProbityError('PRB_PARAMETER_NOT_IN_FORCE', `Parameter ${id} has no value on ${asOf}.`, {
+        parameter: id,
+        asOf,
+      });
+    }
+    return resolved.value;
+  };
+  const document = report.build({
+    asOf,
+    param,
+    fiscalYear: mod.pack.fiscalYear ?? { startMonth: org.org.fiscalYearStartMonth },
+    input: reportInput,
+    records: await readableRecords(db, org, mod, report.reads ?? []),
+  });
+  const m = mod.pack.manifest;
+  return {
+    pack: { id: m.id, title: m.title, version: m.version },
+    report: { id: report.id, title: report.title, description: report.description },
+    document,
+  };
+}
+
 export const getReport = defineUseCase({
   name: 'generate a report',
   access: { kind: 'org', permission: 'records.read' },
-  input: z.object({
-    org: z.string(),
-    pack: z.string().min(1).max(100),
-    report: z.string().min(1).max(100),
-    asOf: zCalendarDate.optional(),
-    /** The report's own inputs (e.g. a fiscal year), validated by the report's schema. */
-    input: z.record(z.string(), z.string().max(200)).default({}),
-  }),
-  async run({ app, org, input, now }): Promise<BuiltReport> {
-    const mod = packOf(app, input.pack);
-    const report = reportOf(mod, input.report);
-    const asOf: CalendarDate = input.asOf ?? orgToday(org.org, now);
-    let reportInput: Record<string, unknown> = {};
-    if (report.input) {
-      const parsed = report.input.safeParse(input.input);
-      if (!parsed.success) throw new InputInvalidError(zodIssues(parsed.error.issues, ''));
-      reportInput = parsed.data;
-    }
-    const db = app.store.db;
-    const overrides = await overridesFor(db, org.org.id, input.pack);
-    const param = <T>(id: string): T => {
-      const p = mod.pack.parameters.find((x) => x.id === id);
-      if (!p)
-        throw new ProbityError('PRB_PACK_DEFINITION', `report ${report.id} reads unknown parameter ${id}`);
-      const resolved = resolveParameter<T>(p as never, asOf, overrides);
-      if (!resolved) {
-        throw new ProbityError('PRB_PARAMETER_NOT_IN_FORCE', `Parameter ${id} has no value on ${asOf}.`, {
-          parameter: id,
-          asOf,
-        });
-      }
-      return resolved.value;
-    };
-    const document = report.build({
-      asOf,
-      param,
-      fiscalYear: mod.pack.fiscalYear ?? { startMonth: org.org.fiscalYearStartMonth },
-      input: reportInput,
-      records: await readableRecords(db, org, mod, report.reads ?? []),
-    });
-    const m = mod.pack.manifest;
-    return {
-      pack: { id: m.id, title: m.title, version: m.version },
-      report: { id: report.id, title: report.title, description: report.description },
-      document,
-    };
-  },
+  input: reportInput,
+  run: ({ app, org, input, now }) => buildReport(app, org, input, now),
 });

@@ -6,8 +6,11 @@ import { type CalendarDate, parseDate } from '../../kernel/index.ts';
 import { PACKS } from '../../packs/registry.ts';
 import { demoCommand } from './commands/demo.ts';
 import { type EvaluateArgs, evaluateCommand } from './commands/evaluate.ts';
+import { type ImportArgs, importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { type OrgCreateArgs, orgCreateCommand } from './commands/org.ts';
+import { type RemindArgs, remindCommand } from './commands/remind.ts';
+import { type ReportArgs, reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { formatError, isDebug } from './errors.ts';
@@ -170,6 +173,63 @@ export function buildProgram(io: Io, result: { code?: number }): Command {
     );
 
   program
+    .command('import')
+    .description(
+      'Create records from a CSV file (one row per record, one column per field of the kind; money as ' +
+        '1234.56 or $1,234.56, dates YYYY-MM-DD or M/D/YYYY, yes/no). Every row is checked first; the file ' +
+        'is imported whole or not at all. A "state" column (or --state) imports history, e.g. past purchases ' +
+        'already paid. Get the columns with GET /api/v1/orgs/<org>/records/import-template?pack=&kind=.',
+    )
+    .requiredOption('--org <slug>', 'the organisation')
+    .requiredOption('-p, --pack <pack>', `the policy pack (installed: ${packIds})`)
+    .requiredOption('-k, --kind <kind>', 'the record kind, e.g. vendor or requisition')
+    .argument('<file>', 'the CSV file, or - for standard input')
+    .option('--unit <name>', 'put the records in this unit (name or id)')
+    .option('--state <state>', 'the workflow state of rows without a state column (default: the first)')
+    .option('--dry-run', 'check every row and report; write nothing')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `${examples(
+        'probity import --org demo --pack lea-finance --kind vendor vendors.csv',
+        'probity import --org demo --pack lea-finance --kind requisition --state paid purchases-fy2026.csv --dry-run',
+      )}\n\nExit codes: 0 imported (or valid, with --dry-run), 1 nothing imported (each problem named by line and column), 2 usage error.`,
+    )
+    .action(
+      act((file: string, opts: Omit<ImportArgs, 'file'> & { dryRun?: boolean }) =>
+        importCommand({ ...opts, file, dryRun: opts.dryRun === true, json: opts.json === true }, io),
+      ),
+    );
+
+  program
+    .command('report')
+    .description(
+      "Print a pack's generated document for an organisation — e.g. lea-finance's decision-chart (the " +
+        'Decision Chart for Purchasing Thresholds), vendor-spend, reconciliation-status — from the parameters ' +
+        'in force with its overrides, as text, JSON or a PDF file.',
+    )
+    .requiredOption('--org <slug>', 'the organisation')
+    .requiredOption('-p, --pack <pack>', `the policy pack (installed: ${packIds})`)
+    .argument('<report>', 'the report id')
+    .option('--as-of <date>', 'the date whose parameters apply, YYYY-MM-DD (default: today)', asDate)
+    .option('--input <name=value...>', 'the report’s own inputs, e.g. fiscalYear=FY2027')
+    .option('--pdf <file>', 'write the PDF to this file')
+    .option('--json', 'print the document as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'probity report --org demo --pack lea-finance decision-chart',
+        'probity report --org demo --pack lea-finance decision-chart --as-of 2026-07-01 --pdf chart.pdf',
+        'probity report --org demo --pack lea-finance vendor-spend --input fiscalYear=FY2027 --json',
+      ),
+    )
+    .action(
+      act((name: string, opts: Omit<ReportArgs, 'report'>) =>
+        reportCommand({ ...opts, report: name, json: opts.json === true }, io),
+      ),
+    );
+
+  program
     .command('demo')
     .description(
       'Create the demo organisation if the store has none (printing its administrator’s one-time password, ' +
@@ -177,6 +237,34 @@ export function buildProgram(io: Io, result: { code?: number }): Command {
     )
     .addHelpText('after', examples('probity demo', 'PROBITY_DATA_DIR=/tmp/probity-demo probity demo'))
     .action(act(() => demoCommand(io)));
+
+  program
+    .command('remind')
+    .description(
+      'Send the deadline reminders due today (7 days and 1 day before a record’s due date, on the day, and ' +
+        'every 7 days overdue as an escalation to the administrators) in every organisation or one, and ' +
+        'print them. The server does this by itself every hour; sending twice writes nothing new.',
+    )
+    .option('--org <slug>', 'only this organisation')
+    .option(
+      '--as-of <date>',
+      'remind as of this date, YYYY-MM-DD (default: each organisation’s today)',
+      asDate,
+    )
+    .option('--dry-run', 'print what would be sent; write nothing')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `${examples('probity remind', 'probity remind --org demo --dry-run', 'probity remind --org demo --as-of 2026-09-01 --json')}\n\nExit codes: 0 done (whether or not anything was due), 1 could not run (unknown organisation, store locked), 2 usage error.`,
+    )
+    .action(
+      act((opts: { org?: string; asOf?: RemindArgs['asOf']; dryRun?: boolean; json?: boolean }) =>
+        remindCommand(
+          { org: opts.org, asOf: opts.asOf, dryRun: opts.dryRun === true, json: opts.json === true },
+          io,
+        ),
+      ),
+    );
 
   const org = program
     .command('org')
