@@ -14,6 +14,7 @@ import { registerWeb, sendAppShell, wantsAppShell } from '../web/static.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerApi, SESSION_COOKIE } from './routes/api.ts';
 import { registerPackDocuments } from './routes/pack-documents.ts';
+import { registerReminderRoutes } from './routes/reminders.ts';
 import { registerWork } from './routes/work.ts';
 
 const VERSION = '0.1.0';
@@ -140,6 +141,7 @@ export async function buildServer(
 
   registerApi(server, app, config);
   registerPackDocuments(server, app);
+  registerReminderRoutes(server, app, config);
   registerWork(server, app);
   await registerWeb(server, webDist);
   return server;

@@ -5,6 +5,7 @@ import { loadConfig } from '../../../app/config.ts';
 import { AppError } from '../../../app/errors.ts';
 import { openRuntime } from '../../../app/runtime.ts';
 import { bootstrap } from '../../../app/use-cases/bootstrap.ts';
+import { startReminderJob } from '../../jobs/reminders.ts';
 import { formatError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { credentialsBlock, demoPacksLine } from '../output.ts';
@@ -50,6 +51,8 @@ export async function serveCommand(io: Io): Promise<void> {
     throw error;
   }
   io.out(`Probity is listening on ${server.url} (store: ${runtime.store.describe}).`);
+  // Deadline reminders: now, then every hour; a failure is logged and never stops the server.
+  const reminders = startReminderJob(runtime.app, { info: (l) => io.out(l), error: (l) => io.err(l) });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -61,6 +64,7 @@ export async function serveCommand(io: Io): Promise<void> {
     io.out(`Received ${signal}: closing…`);
     void (async () => {
       let code = 0;
+      await reminders.stop();
       try {
         await server.close();
       } catch (error) {
