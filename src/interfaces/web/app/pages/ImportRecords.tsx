@@ -165,7 +165,8 @@ export default function ImportRecords() {
             </p>
           ) : (
             <>
-              <p>{error?.message}</p>
+              {/* The table says it all when every problem has its line; the message says what else failed. */}
+              {!problems.some((p) => p.row !== null) && <p>{error?.message}</p>}
               {problems.length > 0 && (
                 <div className="table-wrap">
                   <table className="data import-problems">
@@ -298,7 +299,7 @@ export default function ImportRecords() {
           {states.length > 0 && (
             <Field
               label="State (optional)"
-              hint="Past purchases already paid can be imported as paid: their dates are judged by the same rules."
+              hint="History (e.g. purchases already paid) can be imported in the state it reached; the same rules judge its dates. Importing history needs the organisation administrator role."
             >
               {(p) => (
                 <select
