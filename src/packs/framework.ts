@@ -63,6 +63,9 @@ export interface Derivation {
   /** This record's date field, and the related records' (defaults to the same name). */
   dateField: string;
   relatedDateField?: string;
+  /** A record without its date is judged as of the evaluation's date, which is also given to the rules
+   * in `dateField` (a vendor's spend "this fiscal year"). Otherwise such a record has no related records. */
+  asOfWhenMissing?: boolean;
   window: DerivationWindow;
   /** Only related records dated on or before this one (e.g. spend *before* this purchase). */
   onlyEarlier?: boolean;
@@ -101,6 +104,8 @@ export interface ReportContext {
   fiscalYear: FiscalYearConfig;
   input: Record<string, unknown>;
   records: readonly ReportRecord[];
+  /** The organisation's own values in force on asOf, so a document can say where it departs from the pack. */
+  overrides?: readonly { id: string; title: string; from: string; reason: string }[];
 }
 
 /** A cell: text, or a typed value the renderers format (money, date, a link to a record). */

@@ -72,7 +72,8 @@ const key = (v: unknown): string | undefined =>
 
 async function derive(db: Db, d: Derivation, a: DeriveArgs): Promise<unknown> {
   const empty = d.fold.kind === 'list' ? [] : 0;
-  const date = field(a.data, d.dateField);
+  const own = field(a.data, d.dateField);
+  const date = own === undefined && d.asOfWhenMissing ? a.asOf : own;
   if (!isCalendarDate(date)) return empty;
   const wanted = Object.entries(d.match).map(([related, own]) => [related, key(field(a.data, own))] as const);
   if (wanted.some(([, v]) => v === undefined)) return empty;
@@ -138,7 +139,10 @@ export async function withDerivedFacts(db: Db, a: DeriveArgs): Promise<unknown> 
     return a.data;
   }
   const out: Record<string, unknown> = { ...(a.data as Record<string, unknown>) };
-  for (const d of related) out[d.into] = await derive(db, d, a);
+  for (const d of related) {
+    out[d.into] = await derive(db, d, a);
+    if (d.asOfWhenMissing && out[d.dateField] === undefined) out[d.dateField] = a.asOf;
+  }
   return out;
 }
 

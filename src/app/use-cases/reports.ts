@@ -111,6 +111,12 @@ export async function buildReport(
     fiscalYear: mod.pack.fiscalYear ?? { startMonth: org.org.fiscalYearStartMonth },
     input: reportInput,
     records: await readableRecords(db, org, mod, report.reads ?? []),
+    overrides: mod.pack.parameters.flatMap((p) => {
+      const r = resolveParameter(p, asOf, overrides);
+      return r?.source === 'override'
+        ? [{ id: p.id, title: p.title, from: r.from, reason: r.reason ?? '' }]
+        : [];
+    }),
   });
   const m = mod.pack.manifest;
   return {
