@@ -2,7 +2,9 @@
 // step now, with the steps they can take. A step counts when its transition declares roles and the
 // person holds one of them for the record's unit (organisation-wide, or in exactly that unit — the same
 // check transitionRecordInTx makes), and may change records there. Steps open to anyone who may edit
-// records are not "waiting for" anyone in particular, so they do not fill everyone's inbox.
+// records are not "waiting for" anyone in particular, so they do not fill everyone's inbox. A signature
+// that leaves the record in its state (sign as supervisor, then the business administrator signs…) is
+// no longer waiting once its stamp names who signed.
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CalendarDate } from '../../kernel/index.ts';
@@ -32,7 +34,25 @@ interface Waiting {
   /** Units where the person can take at least one of the steps. */
   reach: Reach;
   /** Each step with the units where the person may take it. */
-  steps: (InboxAction & { reach: Reach })[];
+  steps: Step[];
+}
+
+type Step = InboxAction & {
+  reach: Reach;
+  /** A signature that leaves the record where it is (sign as supervisor…) is done once its stamp is
+   * filled in: the field naming who signed. */
+  doneWhen?: string;
+};
+
+function stampField(stamp: string | { by: string } | undefined): string | undefined {
+  return typeof stamp === 'string' ? stamp : stamp?.by;
+}
+
+/** Whether a step is still to be taken on a record with these data (see Step.doneWhen). */
+function pending(step: Step, data: unknown): boolean {
+  if (!step.doneWhen) return true;
+  const v = (data as Record<string, unknown> | null)?.[step.doneWhen];
+  return v === undefined || v === null || v === '';
 }
 
 /** The units where memberships holding one of `roles` reach: org-wide membership reaches everywhere. */
@@ -83,12 +103,14 @@ export function waitingFor(app: App, org: OrgScope, pack?: string): Waiting[] {
           const held = reachOf(org.memberships, t.roles);
           const may = held && intersect(held, write);
           if (!may) continue;
+          const doneWhen = t.to === state ? stampField(rk.stamps?.[t.name]) : undefined;
           steps.push({
             name: t.name,
             title: t.title,
             to: t.to,
             toTitle: machine.states[t.to]?.title ?? t.to,
             reach: may,
+            ...(doneWhen ? { doneWhen } : {}),
           });
           reach = union(reach, may);
         }
@@ -101,10 +123,15 @@ export function waitingFor(app: App, org: OrgScope, pack?: string): Waiting[] {
   return out;
 }
 
+/** Records in the waiting state on which one of its steps is open to the person (unit, not yet done). */
 function condition(w: Waiting): SQL {
-  const parts = [eq(records.pack, w.pack), eq(records.kind, w.kind), eq(records.state, w.state)];
-  if (w.reach !== 'org') parts.push(inArray(records.unitId, [...w.reach]));
-  return and(...parts)!;
+  const steps = w.steps.map((step) => {
+    const parts: SQL[] = [];
+    if (step.reach !== 'org') parts.push(inArray(records.unitId, [...step.reach]));
+    if (step.doneWhen) parts.push(sql`coalesce(${records.data} ->> ${step.doneWhen}, '') = ''`);
+    return parts.length > 0 ? and(...parts)! : sql`true`;
+  });
+  return and(eq(records.pack, w.pack), eq(records.kind, w.kind), eq(records.state, w.state), or(...steps))!;
 }
 
 /** The WHERE of the inbox: records in a waiting (pack, kind, state), in a unit the person reaches there. */
@@ -180,7 +207,7 @@ export const inbox = defineUseCase({
           updatedAt: r.updatedAt,
         },
         actions: (w?.steps ?? [])
-          .filter((s) => reaches(s.reach, r.unitId))
+          .filter((s) => reaches(s.reach, r.unitId) && pending(s, r.data))
           .map(({ name, title, to, toTitle }) => ({ name, title, to, toTitle })),
       };
     });
