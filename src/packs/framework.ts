@@ -30,6 +30,12 @@ export interface RecordKind<D = unknown> {
    */
   stamps?: Readonly<Record<string, string | Stamp>>;
   /**
+   * State → the top-level fields an edit may change in that state (states not listed: every field). Once
+   * people have signed for an amount, the amount is not theirs to change: only what later steps record
+   * (the invoice, the packing slip) stays open.
+   */
+  editable?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Facts the app computes from the organisation's other records before each evaluation (a vendor's
    * fiscal-year spend, the purchases close in time to this one). Given facts are kept when a case is
    * evaluated on its own (`probity evaluate`); for a stored record the app's figures replace them.

@@ -91,6 +91,32 @@ function guardStamps(rk: RecordKind, input: unknown, stored: Record<string, unkn
   return out;
 }
 
+/** Refuses an edit that changes a field the record's state keeps closed (RecordKind.editable). */
+function checkEditable(
+  rk: RecordKind,
+  machine: { states: Readonly<Record<string, { title: string }>> },
+  state: string,
+  before: unknown,
+  after: unknown,
+) {
+  const open = rk.editable && Object.hasOwn(rk.editable, state) ? rk.editable[state] : undefined;
+  if (open === undefined) return;
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const changed = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => !isDeepStrictEqual(b[k], a[k]),
+  );
+  const closed = changed.filter((k) => !open.includes(k));
+  if (closed.length === 0) return;
+  const title = machine.states[state]?.title ?? state;
+  throw new InputInvalidError(
+    closed.map((k) => ({
+      path: `/data/${k}`,
+      message: `cannot be changed once the record is ${title}; ${open.length ? `what can: ${open.join(', ')}` : 'nothing can be edited now'}`,
+    })),
+  );
+}
+
 /** The data with the acting person stamped into the fields the kind names for this transition. */
 function stamped(
   rk: RecordKind,
@@ -310,6 +336,7 @@ export const updateRecord = defineUseCase({
         );
       }
       const data = validateData(rk, guardStamps(rk, input.data, row.data as Record<string, unknown>));
+      checkEditable(rk, workflowOf(mod, rk), row.state, row.data, data);
       const evaluation = await evaluateRecord(tx, org, mod, rk, data, orgToday(org.org, now), row.id);
       const next = {
         data: data as object,

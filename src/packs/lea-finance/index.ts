@@ -18,6 +18,21 @@ import { vendorRecord, vendorWorkflow } from './workflows/vendor.ts';
 
 const TITLE = 'General Financial Policies (Utah LEA)';
 
+/**
+ * What a requisition's edit may change in each state. Until it is submitted, everything; once it is
+ * waiting for signatures, nothing (the signers sign for that amount, vendor and quotes: a change means
+ * rejecting it and raising a new one); after approval, only what ordering, receiving and invoicing record
+ * (I.2, I.4–I.5).
+ */
+const AFTER_APPROVAL = ['purchaseOrderNumber', 'packingSlipComplete', 'affixationCertified', 'invoice'];
+const REQUISITION_EDITABLE: Readonly<Record<string, readonly string[]>> = {
+  'awaiting-approval': [],
+  approved: AFTER_APPROVAL,
+  ordered: AFTER_APPROVAL,
+  received: AFTER_APPROVAL,
+  invoiced: AFTER_APPROVAL,
+};
+
 export const pack = definePack({
   manifest: {
     id: PACK_ID,
@@ -97,7 +112,7 @@ export const leaFinancePack: PackModule = {
   sources: [{ id: DOCUMENT, title: TITLE, file: fileURLToPath(new URL('./SOURCE.md', import.meta.url)) }],
   roles,
   records: {
-    requisition: requisitionRecord as RecordKind,
+    requisition: { ...requisitionRecord, editable: REQUISITION_EDITABLE } as RecordKind,
     vendor: vendorRecord as RecordKind,
     'sole-source': soleSourceRecord as RecordKind,
   },
