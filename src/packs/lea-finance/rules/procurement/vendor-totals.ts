@@ -1,7 +1,13 @@
 // Purchases taken together: artificially divided purchases (B.3), the annual cumulative threshold per
 // vendor (B.1.c) and recurring purchases above it (B.2). The other purchases come from the derived facts
 // `relatedPurchases` and `vendorFiscalYearToDateCents`, which Probity fills in from the organisation's records.
-import { defineRule, type FindingDraft, fiscalYearOf, type RuleContext } from '../../../../kernel/index.ts';
+import {
+  defineRule,
+  diffDays,
+  type FindingDraft,
+  fiscalYearOf,
+  type RuleContext,
+} from '../../../../kernel/index.ts';
 import type { RequisitionFacts } from '../../schemas/requisition.ts';
 import { ADOPTED, section } from '../../source.ts';
 import { exemptFromCompetition, money, needed, R33_4, samePerson } from './plan.ts';
@@ -48,7 +54,12 @@ export const splitPurchase = defineRule<RequisitionFacts>({
   appliesTo: ['requisition'],
   evaluate(f, ctx) {
     const window = ctx.param<number>('lea-finance.split.window_days');
-    const similar = f.relatedPurchases.filter((p) => samePerson(p.commodity, f.commodity));
+    // The derivation already keeps to the window; purchases given with a case are held to it here too.
+    const similar = f.relatedPurchases.filter(
+      (p) =>
+        samePerson(p.commodity, f.commodity) &&
+        Math.abs(diffDays(p.requisitionDate, f.requisitionDate)) <= window,
+    );
     if (similar.length === 0) return [];
     const group = [
       ...similar.map((p) => ({ id: p.id, requisitionDate: p.requisitionDate, amountCents: p.amountCents })),
