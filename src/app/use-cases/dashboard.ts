@@ -1,7 +1,7 @@
 // What needs attention today: overdue and due-this-week records, what changed lately, and the open work
 // per pack. "Today" is the organisation's (its time zone); the week runs from today through today + 6.
 // Every part respects the person's unit-scoped roles exactly as the record list does (recordQuery).
-import { and, desc, eq, isNotNull, like, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, like, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays } from '../../kernel/index.ts';
 import type { Db } from '../../store/connect.ts';
@@ -10,6 +10,7 @@ import { defineUseCase, type OrgScope } from '../use-case.ts';
 import { orgToday } from './evaluate.ts';
 import { withActorNames } from './events.ts';
 import { openCondition, recordQuery, selectItems, weekEndOf } from './record-queries.ts';
+import { REMINDER_EVENT } from './reminders.ts';
 
 const LIST_SIZE = 10;
 const EVENTS_SIZE = 15;
@@ -105,9 +106,13 @@ async function recentEvents(db: Db, org: OrgScope, visibleRecords: SQL, wholeOrg
       ),
     )
     .where(
-      everything
-        ? eq(events.orgId, org.org.id)
-        : and(eq(events.orgId, org.org.id), isNotNull(records.id), visibleRecords),
+      and(
+        everything
+          ? eq(events.orgId, org.org.id)
+          : and(eq(events.orgId, org.org.id), isNotNull(records.id), visibleRecords),
+        // The reminder job's own events would crowd out what people did; "Reminders for you" shows them.
+        ne(events.kind, REMINDER_EVENT),
+      ),
     )
     .orderBy(desc(events.seq))
     .limit(EVENTS_SIZE);

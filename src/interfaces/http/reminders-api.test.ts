@@ -258,6 +258,12 @@ describe('reminders over an organisation: stages, idempotence, recipients, my re
       [adminId, people.approverS!.id, people.adminS!.id].sort(),
     );
     assert.ok(!list.some((e) => e.subject === `record:${ids.closed}`), 'a closed record is never reminded');
+    const dashboard = (await get('/api/v1/orgs/maple/dashboard')).json();
+    assert.ok(dashboard.recentEvents.length > 0);
+    assert.ok(
+      !dashboard.recentEvents.some((e: { kind: string }) => e.kind === 'reminder.sent'),
+      'the dashboard’s recent activity is what people did, not the reminder job',
+    );
   });
 
   test('my reminders: the latest per record addressed to me, while the record is open and still due then', async () => {
