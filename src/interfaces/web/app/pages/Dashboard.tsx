@@ -6,6 +6,7 @@ import { addDays, isCalendarDate } from '../../../../kernel/date.ts';
 import { type Query, qs } from '../api.ts';
 import { useInboxCount } from '../components/inbox-count.ts';
 import { NoRecordsYet } from '../components/NewRecordLinks.tsx';
+import { RemindersPanel } from '../components/RemindersPanel.tsx';
 import { actorName, kindTitle, packTitle, stateInfo, workflowsOf } from '../components/record-meta.ts';
 import { Badge, DateText, Empty, ErrorNote, Loading, Page } from '../components/ui.tsx';
 import { dueLabel, formatDateTime, humanize } from '../format.ts';
@@ -195,6 +196,8 @@ function DashboardBody({ data, org, busy }: { data: DashboardData; org: OrgState
         </div>
 
         <div>
+          <RemindersPanel org={org} />
+
           <section aria-labelledby="packs-heading">
             <h2 id="packs-heading">Policy packs</h2>
             {data.packs.length === 0 ? (

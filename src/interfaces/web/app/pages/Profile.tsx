@@ -3,6 +3,7 @@ import { orgApi } from '../api.ts';
 import { describeRole, unitPath } from '../components/admin/people.ts';
 import { ChangePasswordForm } from '../components/ChangePasswordForm.tsx';
 import { ApiTokens } from '../components/profile/ApiTokens.tsx';
+import { CalendarFeed } from '../components/profile/CalendarFeed.tsx';
 import { Page } from '../components/ui.tsx';
 import { useOrg } from '../org.tsx';
 import { useSession } from '../session.tsx';
@@ -14,7 +15,10 @@ export default function Profile() {
   const org = useOrg();
   if (!me) return null;
   return (
-    <Page title="My profile" subtitle="Your account, your roles, your password and your API tokens.">
+    <Page
+      title="My profile"
+      subtitle="Your account, your roles, your password, your API tokens and your calendar feed."
+    >
       <div className="grid-2 even">
         <div className="stack-cards">
           <section className="card" aria-labelledby="account-heading">
@@ -67,6 +71,12 @@ export default function Profile() {
           API tokens
         </h2>
         <ApiTokens />
+      </section>
+      <section className="card" aria-labelledby="calendar-feed-heading">
+        <h2 id="calendar-feed-heading" className="card-title">
+          Calendar feed
+        </h2>
+        <CalendarFeed org={org.slug} orgName={org.name} />
       </section>
     </Page>
   );
