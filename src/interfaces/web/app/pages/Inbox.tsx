@@ -254,6 +254,12 @@ function InboxEntry({
       )}
       {refusal && (
         <div ref={refusalRef} tabIndex={-1} className="refusal">
+          {refusal.code === 'PRB_SEGREGATION_OF_DUTIES' && (
+            <p className="refusal-kind">
+              <Badge tone="danger">Segregation of duties</Badge> The policy keeps these duties apart: one
+              person may not hold both. Someone else must take this step.
+            </p>
+          )}
           <ErrorNote error={refusal} />
           {refused.length > 0 && <FindingsPanel findings={refused} title="Why it was refused" level={3} />}
           <p>
