@@ -40,6 +40,7 @@ export const vendorRelated: readonly Derivation[] = [
     match: { vendor: 'name' },
     dateField: 'asOfDate',
     relatedDateField: 'requisitionDate',
+    asOfWhenMissing: true,
     window: { kind: 'fiscal-year' },
     excludeStates: NOT_PURCHASES,
     fold: { kind: 'sum', field: 'amountCents' },
