@@ -34,20 +34,14 @@ export const quote = z.object({
   delivery: optionalText('Delivery date', 'A.7.a(1): the delivery date (or lead time) quoted', 200),
   companyName: optionalText('Company name', 'A.7.a(2): the company quoting', 200),
   companyAddress: optionalText('Company address', 'A.7.a(2): the company’s address'),
-  items: z
-    .array(quoteItem)
-    .default([])
-    .meta({
-      title: 'Items',
-      description: 'A.7.a(3): each item with description, unit, quantity and total price',
-    }),
-  shippingCents: zCents
-    .min(0)
-    .optional()
-    .meta({
-      title: 'Shipping and freight',
-      description: 'A.7.a(4): shipping and freight charges (0 when free)',
-    }),
+  items: z.array(quoteItem).default([]).meta({
+    title: 'Items',
+    description: 'A.7.a(3): each item with description, unit, quantity and total price',
+  }),
+  shippingCents: zCents.min(0).optional().meta({
+    title: 'Shipping and freight',
+    description: 'A.7.a(4): shipping and freight charges (0 when free)',
+  }),
   salesperson: person('Salesperson', 'A.7.a(5): the salesperson who gave the quote'),
   salespersonContact: optionalText('Salesperson contact', 'A.7.a(5): phone or email of the salesperson', 200),
   employeeName: person('LEA employee', 'A.7.a(6): the LEA employee who obtained the quote'),
@@ -104,13 +98,10 @@ export const requisitionFacts = z.object({
       'the date the need is raised and the form is completed; the fiscal year and the split-purchase window count from it',
   }),
   purchaseOrderNumber: optionalText('Purchase order number', 'the PO number once issued', 50),
-  paymentMethod: z
-    .enum(['purchase-order', 'check-request', 'purchase-card'])
-    .default('purchase-order')
-    .meta({
-      title: 'Payment method',
-      description: 'purchase order, check request, or LEA credit/purchase card',
-    }),
+  paymentMethod: z.enum(['purchase-order', 'check-request', 'purchase-card']).default('purchase-order').meta({
+    title: 'Payment method',
+    description: 'purchase order, check request, or LEA credit/purchase card',
+  }),
   stateContract: checkbox(
     'State contract',
     'D.1: bought from a state agency or a state cooperative contract, so the decision chart’s quotes and bids are not needed',

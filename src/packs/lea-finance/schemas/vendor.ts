@@ -4,15 +4,10 @@ import { z } from 'zod';
 import { zCalendarDate, zCents } from '../../../kernel/index.ts';
 
 export const vendorFacts = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .meta({
-      title: 'Vendor name',
-      description: 'as written on requisitions (they are matched by this name)',
-    }),
+  name: z.string().trim().min(1).max(200).meta({
+    title: 'Vendor name',
+    description: 'as written on requisitions (they are matched by this name)',
+  }),
   address: z
     .string()
     .trim()
