@@ -5,8 +5,10 @@
 import { fileURLToPath } from 'node:url';
 import { definePack } from '../../kernel/index.ts';
 import type { PackModule, PackRole, RecordKind } from '../framework.ts';
+import { procurementDemo } from './demo/procurement.ts';
 import { procurementParameters } from './parameters/procurement.ts';
 import { decisionChartReport } from './reports/decision-chart.ts';
+import { vendorSpendReport } from './reports/vendor-spend.ts';
 import { procurementRules, procurementSegregationRules } from './rules/procurement/index.ts';
 import { requisitionFacts } from './schemas/requisition.ts';
 import { soleSourceFacts } from './schemas/sole-source.ts';
@@ -20,13 +22,21 @@ const TITLE = 'General Financial Policies (Utah LEA)';
 
 /**
  * What a requisition's edit may change in each state. Until it is submitted, everything; once it is
- * waiting for signatures, nothing (the signers sign for that amount, vendor and quotes: a change means
- * rejecting it and raising a new one); after approval, only what ordering, receiving and invoicing record
- * (I.2, I.4–I.5).
+ * waiting for signatures, only what purchasing records (the signers sign for that amount, vendor and
+ * quotes: a change means rejecting it and raising a new one); after approval, only what ordering,
+ * receiving and invoicing record (I.2, I.4–I.5).
  */
 const AFTER_APPROVAL = ['purchaseOrderNumber', 'packingSlipComplete', 'affixationCertified', 'invoice'];
 const REQUISITION_EDITABLE: Readonly<Record<string, readonly string[]>> = {
-  'awaiting-approval': [],
+  // LEA purchasing records the bid or RFP (D.2.e, D.2.g(3), D.2.h), the sole-source determination and the
+  // construction documentation while the signatures are gathered; the amount, vendor and quotes stay shut.
+  'awaiting-approval': [
+    'competitiveProcess',
+    'purchaseOrderNumber',
+    'soleSourceReference',
+    'soleSourceJustificationApproved',
+    'buildingRequirementsDocumented',
+  ],
   approved: AFTER_APPROVAL,
   ordered: AFTER_APPROVAL,
   received: AFTER_APPROVAL,
@@ -117,5 +127,6 @@ export const leaFinancePack: PackModule = {
     'sole-source': soleSourceRecord as RecordKind,
   },
   segregationRules: [...procurementSegregationRules],
-  reports: [decisionChartReport],
+  reports: [decisionChartReport, vendorSpendReport],
+  demo: (today) => [...procurementDemo(today)],
 };
