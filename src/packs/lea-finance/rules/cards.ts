@@ -176,7 +176,7 @@ export const cardLimits = defineRule<CardTransactionFacts>({
         kind: 'violation',
         message: `With this purchase ${cardName(f)} spent ${formatMoney(monthTotal)} in ${month}, over its monthly limit of ${formatMoney(monthlyLimit)} (F.11).`,
         subject: f.holder,
-        values: { limit: 'monthly', totalCents: monthTotal, limitCents: monthlyLimit },
+        values: { limit: 'monthly', month, totalCents: monthTotal, limitCents: monthlyLimit },
       });
     }
     if (out.length > 0) return out;
@@ -184,7 +184,7 @@ export const cardLimits = defineRule<CardTransactionFacts>({
       {
         kind: 'value',
         message: `${cardName(f)}: ${formatMoney(dayTotal)} on ${f.transactionDate} (limit ${formatMoney(dailyLimit)}), ${formatMoney(monthTotal)} in ${month} (limit ${formatMoney(monthlyLimit)}).`,
-        values: { dayTotalCents: dayTotal, monthTotalCents: monthTotal },
+        values: { month, dayTotalCents: dayTotal, monthTotalCents: monthTotal },
       },
     ];
   },
