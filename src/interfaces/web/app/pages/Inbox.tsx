@@ -263,7 +263,7 @@ function InboxEntry({
           <ErrorNote error={refusal} />
           {refused.length > 0 && <FindingsPanel findings={refused} title="Why it was refused" level={3} />}
           <p>
-            <Link href={href}>Open the record to fix it</Link>
+            <Link href={href}>Open the record</Link>
           </p>
         </div>
       )}
