@@ -19,7 +19,15 @@ import { section } from '../source.ts';
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthLabel = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 
-type Status = 'reviewed' | 'awaiting-review' | 'review-overdue' | 'due' | 'overdue' | 'missing' | 'not-yet';
+type Status =
+  | 'reviewed'
+  | 'awaiting-review'
+  | 'review-overdue'
+  | 'due'
+  | 'overdue'
+  | 'missing'
+  | 'not-recorded'
+  | 'not-yet';
 
 interface Entry {
   record: ReportRecord;
@@ -47,6 +55,7 @@ const CELL: Record<Status, (due: CalendarDate) => ReportCell> = {
   due: (due) => ({ text: `Due ${due}`, tone: 'warn' }),
   overdue: () => ({ text: 'Overdue', tone: 'bad' }),
   missing: () => ({ text: 'Missing', tone: 'bad' }),
+  'not-recorded': () => 'Not recorded',
   'not-yet': () => '',
 };
 
@@ -57,6 +66,7 @@ const STATUS_TEXT: Record<Status, string> = {
   due: 'due',
   overdue: 'overdue',
   missing: 'missing',
+  'not-recorded': 'not recorded in Probity',
   'not-yet': 'not yet due',
 };
 
@@ -114,6 +124,7 @@ function grid(entries: Entry[], months: string[], days: number, asOf: CalendarDa
     due: 0,
     overdue: 0,
     missing: 0,
+    'not-recorded': 0,
     'not-yet': 0,
   };
   const names = new Map<string, string>();
@@ -123,10 +134,15 @@ function grid(entries: Entry[], months: string[], days: number, asOf: CalendarDa
   const listed: ReportCell[][] = [];
   for (const key of keys) {
     const row: ReportCell[] = [names.get(key)!];
+    // Months before the first one recorded for this account or card predate its records in Probity.
+    const firstMonth = entries
+      .filter((e) => e.key === key)
+      .map((e) => e.month)
+      .sort()[0]!;
     for (const month of months) {
       const entry = entries.find((e) => e.key === key && e.month === month);
       const due = daysAfterMonthEnd(month, days);
-      const status = statusOf(entry, month, due, asOf);
+      const status = month < firstMonth ? 'not-recorded' : statusOf(entry, month, due, asOf);
       counts[status] += 1;
       row.push(CELL[status](due));
       if (entry) {
@@ -215,7 +231,7 @@ export const reconciliationStatusReport: PackReport = {
       ],
       notes: [
         `"Monthly" and "in a timely manner" (L.1, L.2, A.8, F.4, F.5) are read as ${bankDays} days after month end for bank reconciliations (lea-finance.review.bank_reconciliation_days) and ${cardDays} days for card statements (lea-finance.card.reconciliation_days); an organisation may override either.`,
-        'A month is "missing" when an account or card has records in the year but none for that month and its due date has passed.',
+        'A month is "missing" when an account or card has an earlier record but none for that month and its due date has passed; months before its first record read "not recorded".',
       ],
     };
   },

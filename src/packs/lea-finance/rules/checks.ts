@@ -7,6 +7,11 @@ import { ADOPTED, section } from '../source.ts';
 import { ACCOUNTING_ROLE, holdsRole, samePerson } from './controls-common.ts';
 
 const KIND = ['check'];
+/** A check voided before it was signed needs no review, signature or documentation any more. */
+const voidedUnsigned = (f: CheckFacts) =>
+  (f.voidedOn !== undefined || f.voidedBy !== undefined) &&
+  f.signedOn === undefined &&
+  f.signedBy === undefined;
 const label = (f: CheckFacts) =>
   `Check ${f.checkNumber}${f.amountCents === undefined ? '' : ` for ${formatMoney(f.amountCents)}`}`;
 
@@ -53,7 +58,7 @@ export const checkBlank = defineRule<CheckFacts>({
       ...(f.payee === undefined || f.payee.trim() === '' ? ['payee'] : []),
       ...(f.amountCents === undefined ? ['amount'] : []),
     ];
-    if (missing.length === 0) return [];
+    if (missing.length === 0 || voidedUnsigned(f)) return [];
     if (f.signedOn !== undefined || f.signedBy !== undefined) {
       return [
         {
@@ -100,6 +105,7 @@ export const checkReviewBeforeSigning = defineRule<CheckFacts>({
   effective: { from: ADOPTED },
   appliesTo: KIND,
   evaluate(f) {
+    if (voidedUnsigned(f)) return [];
     const signedOn = f.signedOn;
     if (f.reviewedOn !== undefined || f.reviewedBy !== undefined) {
       if (signedOn !== undefined && f.reviewedOn !== undefined && isBefore(signedOn, f.reviewedOn)) {
@@ -168,7 +174,7 @@ export const checkSupportingDocumentation = defineRule<CheckFacts>({
   effective: { from: ADOPTED },
   appliesTo: KIND,
   evaluate(f) {
-    if (f.supportingDocuments.length > 0) return [];
+    if (f.supportingDocuments.length > 0 || voidedUnsigned(f)) return [];
     const acted = f.reviewedOn ?? f.signedOn;
     if (acted !== undefined || f.reviewedBy !== undefined || f.signedBy !== undefined) {
       return [

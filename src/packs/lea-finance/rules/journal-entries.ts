@@ -15,7 +15,12 @@ import {
 
 const KIND = ['journal-entry'];
 const label = (f: JournalEntryFacts) =>
-  `${f.entryType === 'eft' ? 'EFT' : 'Journal entry'} ${f.reference} (${formatMoney(f.amountCents)}, ${f.entryDate})`;
+  `${f.entryType === 'eft' ? 'EFT' : 'journal entry'} ${f.reference} (${formatMoney(f.amountCents)}, ${f.entryDate})`;
+/** The label at the start of a sentence. */
+const Label = (f: JournalEntryFacts) => {
+  const l = label(f);
+  return `${l.charAt(0).toUpperCase()}${l.slice(1)}`;
+};
 
 export const jeSupportingDocumentation = defineRule<JournalEntryFacts>({
   id: 'lea-finance.journal-entries.supporting-documentation',
@@ -30,7 +35,7 @@ export const jeSupportingDocumentation = defineRule<JournalEntryFacts>({
         {
           kind: 'violation',
           severity: 'medium',
-          message: `${label(f)} was approved without supporting documentation (K.2).`,
+          message: `${Label(f)} was approved without supporting documentation (K.2).`,
         },
       ];
     }
@@ -51,7 +56,7 @@ export const jeRecorded = defineRule<JournalEntryFacts>({
         {
           kind: 'violation',
           severity: 'medium',
-          message: `${label(f)} reached the audit committee's review without being recorded in the accounting records (K.3).`,
+          message: `${Label(f)} reached the audit committee's review without being recorded in the accounting records (K.3).`,
         },
       ];
     }
@@ -73,7 +78,7 @@ export const jeApproval = defineRule<JournalEntryFacts>({
       return [
         {
           kind: 'violation',
-          message: `${label(f)} reached the audit committee's review with no documented approval by administration or someone without cash-disbursement duties (K.4).`,
+          message: `${Label(f)} reached the audit committee's review with no documented approval by administration or someone without cash-disbursement duties (K.4).`,
         },
       ];
     }
