@@ -244,15 +244,18 @@ export default function ReportPage() {
     e.preventDefault();
     go(Object.fromEntries(fields.map(([name]) => [name, draft[name] ?? query[name] ?? ''])));
   };
-  const pdf = reportApi(org.api, pack.id, params.report, query, true);
   const doc = answer?.document;
+  const about = doc?.subtitle ?? info?.description ?? '';
+  // One sentence runs into the as-of date: end it first.
+  const lead = about && !/[.!?:]$/.test(about.trim()) ? `${about.trim()}.` : about;
+  const pdf = reportApi(org.api, pack.id, params.report, query, true);
 
   return (
     <Page
       title={doc?.title ?? info?.title ?? humanize(params.report)}
       subtitle={
         <>
-          {doc?.subtitle ?? info?.description}
+          {lead}
           {doc && (
             <>
               {' '}
