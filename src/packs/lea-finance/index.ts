@@ -5,6 +5,16 @@
 import { fileURLToPath } from 'node:url';
 import { definePack } from '../../kernel/index.ts';
 import type { PackModule, PackRole, RecordKind } from '../framework.ts';
+import {
+  controlsCaseKinds,
+  controlsDemo,
+  controlsParameters,
+  controlsRecords,
+  controlsRules,
+  controlsSegregationRules,
+  controlsWorkflows,
+  reconciliationStatusReport,
+} from './controls.ts';
 import { procurementDemo } from './demo/procurement.ts';
 import { procurementParameters } from './parameters/procurement.ts';
 import { decisionChartReport } from './reports/decision-chart.ts';
@@ -53,17 +63,19 @@ export const pack = definePack({
     description:
       "A school LEA's procurement thresholds and decision tree, signatures, split purchases, vendor totals, sole source, purchase cards, travel, reimbursements, checks, journal entries, reconciliations, gifts and Title 1 (Utah Code 63G-6a, Admin. Code R33).",
   },
-  parameters: [...procurementParameters],
-  rules: [...procurementRules],
+  parameters: [...procurementParameters, ...controlsParameters],
+  rules: [...procurementRules, ...controlsRules],
   caseKinds: {
     requisition: { id: 'requisition', title: 'Requisition / purchase order', schema: requisitionFacts },
     vendor: { id: 'vendor', title: 'Vendor', schema: vendorFacts },
     'sole-source': { id: 'sole-source', title: 'Sole-source request', schema: soleSourceFacts },
+    ...controlsCaseKinds,
   },
   workflows: {
     [requisitionWorkflow.id]: requisitionWorkflow,
     [vendorWorkflow.id]: vendorWorkflow,
     [soleSourceWorkflow.id]: soleSourceWorkflow,
+    ...controlsWorkflows,
   },
   casesDir: fileURLToPath(new URL('./cases/', import.meta.url)),
   fiscalYear: { startMonth: 7 },
@@ -125,8 +137,9 @@ export const leaFinancePack: PackModule = {
     requisition: { ...requisitionRecord, editable: REQUISITION_EDITABLE } as RecordKind,
     vendor: vendorRecord as RecordKind,
     'sole-source': soleSourceRecord as RecordKind,
+    ...(controlsRecords as Record<string, RecordKind>),
   },
-  segregationRules: [...procurementSegregationRules],
-  reports: [decisionChartReport, vendorSpendReport],
-  demo: (today) => [...procurementDemo(today)],
+  segregationRules: [...procurementSegregationRules, ...controlsSegregationRules],
+  reports: [decisionChartReport, vendorSpendReport, reconciliationStatusReport],
+  demo: (today) => [...procurementDemo(today), ...controlsDemo(today)],
 };
