@@ -75,6 +75,8 @@ export interface Derivation {
   window: DerivationWindow;
   /** Only related records dated on or before this one (e.g. spend *before* this purchase). */
   onlyEarlier?: boolean;
+  /** Only related records whose field holds one of the listed values (e.g. hospitality gifts only). */
+  where?: Readonly<Record<string, readonly string[]>>;
   /** Related records in these workflow states are left out (rejected, cancelled). */
   excludeStates?: readonly string[];
   /** 'sum': the total of the related records' integer field `field`; 'list': one item per record,

@@ -91,6 +91,9 @@ async function derive(db: Db, d: Derivation, a: DeriveArgs): Promise<unknown> {
         a.recordId === undefined ? undefined : ne(records.id, a.recordId),
         d.excludeStates?.length ? notInArray(records.state, [...d.excludeStates]) : undefined,
         ...wanted.map(([related, v]) => sql`lower(trim(${records.data}->>${related})) = ${v}`),
+        ...Object.entries(d.where ?? {}).map(([f, values]) =>
+          values.length === 0 ? sql`false` : inArray(sql`${records.data}->>${f}`, [...values]),
+        ),
         sql`${dateSql} >= ${from}`,
         sql`${dateSql} <= ${to}`,
       ),

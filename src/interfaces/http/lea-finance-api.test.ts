@@ -220,6 +220,44 @@ describe('lea-finance over HTTP', () => {
     assert.equal(refused.statusCode, 409, refused.body);
   });
 
+  test('a hospitality gift is totalled with the giver’s earlier hospitality gifts to the recipient only (B.4.c(a))', async () => {
+    const gift = (giftDate: string, valueCents: number, category: string, recipient = 'Grace Kim') => ({
+      giver: 'Granite Bus Lines',
+      giverType: 'vendor',
+      giverHasContract: true,
+      recipient,
+      recipientType: 'lea-employee',
+      procurementDecisionAuthority: true,
+      giftDate,
+      valueCents,
+      description: `${category} ${giftDate}`,
+      category,
+    });
+    const add = async (data: object) => {
+      const res = await call('POST', '/api/v1/orgs/demo/records', t.adminCookie, {
+        pack: 'lea-finance',
+        kind: 'gift',
+        data,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json();
+    };
+    await add(gift('2025-12-31', 4_000, 'token-item')); // last calendar year: not counted
+    await add(gift('2026-02-01', 900, 'token-item'));
+    await add(gift('2026-02-02', 4_500, 'meal')); // a gratuity, judged on its own
+    await add(gift('2026-02-03', 900, 'snack', 'Someone Else'));
+    const later = await add(gift('2026-03-01', 900, 'beverage'));
+    const hospitality = later.evaluation.findings.find(
+      (f: { rule: string }) => f.rule === 'lea-finance.gifts.hospitality-gift',
+    );
+    assert.ok(hospitality, JSON.stringify(later.evaluation.findings.map((f: { rule: string }) => f.rule)));
+    assert.equal(
+      hospitality.trace.facts.giverRecipientYearToDateCents,
+      900,
+      'only this year’s hospitality gift',
+    );
+  });
+
   test('the Decision Chart follows the thresholds in force, as a page and as a PDF', async () => {
     const url = '/api/v1/orgs/demo/packs/lea-finance/reports/decision-chart';
     const chart = await call('GET', `${url}?asOf=2026-11-23`, t.adminCookie);

@@ -13,7 +13,7 @@ import { type BankReconciliationFacts, bankReconciliationFacts } from './schemas
 import { type CardStatementFacts, cardStatementFacts } from './schemas/card-statement.ts';
 import { type CardTransactionFacts, cardTransactionFacts } from './schemas/card-transaction.ts';
 import { type CheckFacts, checkFacts } from './schemas/check.ts';
-import { type GiftFacts, giftFacts } from './schemas/gift.ts';
+import { type GiftFacts, giftFacts, HOSPITALITY_CATEGORIES } from './schemas/gift.ts';
 import { type JournalEntryFacts, journalEntryFacts } from './schemas/journal-entry.ts';
 import { type ReimbursementFacts, reimbursementFacts } from './schemas/reimbursement.ts';
 import { type TravelFacts, travelFacts } from './schemas/travel.ts';
@@ -233,6 +233,8 @@ const gift: RecordKind<GiftFacts> = {
       into: 'giverRecipientYearToDateCents',
       kinds: ['gift'],
       match: { giver: 'giver', recipient: 'recipient' },
+      // B.4.c(a)(2) totals hospitality gifts; a gratuity is judged on its own.
+      where: { category: HOSPITALITY_CATEGORIES },
       dateField: 'giftDate',
       window: { kind: 'calendar-year' },
       onlyEarlier: true,
