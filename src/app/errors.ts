@@ -15,6 +15,7 @@ export const ERROR_CATALOG = {
   PRB_INVALID_PERCENT: { status: 400, title: 'Not a percentage' },
   PRB_INVALID_PERIOD: { status: 400, title: 'Not a valid period' },
   PRB_EXPORT_TOO_LARGE: { status: 400, title: 'Export too large' },
+  PRB_REPORT_TOO_LARGE: { status: 400, title: 'Report too large' },
   PRB_UNAUTHENTICATED: { status: 401, title: 'Sign-in required' },
   PRB_SIGN_IN_FAILED: { status: 401, title: 'Sign-in failed' },
   PRB_FORBIDDEN: { status: 403, title: 'Not allowed' },

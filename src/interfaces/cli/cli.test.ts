@@ -263,7 +263,7 @@ describe('probity with the store', { concurrency: true }, () => {
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /One-time password: +\S+/);
     assert.match(first.stdout, /admin@demo\.example\.org/);
-    assert.match(first.stdout, /Demo records loaded for pack: sample\./);
+    assert.match(first.stdout, /Demo records loaded for packs?: sample(, lea-finance)?\./);
 
     const second = await probity(['demo'], { dataDir: dir });
     assert.equal(second.code, 0, second.stderr);

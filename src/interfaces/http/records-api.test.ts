@@ -127,7 +127,7 @@ describe('records: list filters, export and dashboard', () => {
       'Beta postage (Front office)',
     ]);
     assert.deepEqual(titles(await list(`${maple}&open=false`)), ['Delta books (Front office)']);
-    const closed = await list('open=false');
+    const closed = await list('pack=sample&open=false');
     assert.ok(closed.length >= 2, 'the demo paid record and Delta');
     assert.ok(closed.every((r) => ['paid', 'rejected'].includes(r.state)));
   });
@@ -440,7 +440,7 @@ describe('records export limit', () => {
         select ${org!.id}, 'bulk-' || g, 'sample', 'disbursement', 'Bulk ' || g, 'paid', '{}'::jsonb, 1, 'system'
         from generate_series(1, 100001) g`);
       const res = await t.server.inject({
-        url: '/api/v1/orgs/demo/records/export?state=paid',
+        url: '/api/v1/orgs/demo/records/export?pack=sample&state=paid',
         headers: { cookie: t.adminCookie },
       });
       assert.equal(res.statusCode, 400);
