@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { ApiError, post, qs } from '../api.ts';
 import { unitOptions } from '../components/admin/people.ts';
+import { TableWrap } from '../components/admin/TableWrap.tsx';
 import { canCreateRecords } from '../components/NewRecordLinks.tsx';
 import { allKinds, findKind, stateOptions, workflowOfKind } from '../components/record-meta.ts';
 import { Empty, Field, Page } from '../components/ui.tsx';
@@ -168,7 +169,7 @@ export default function ImportRecords() {
               {/* The table says it all when every problem has its line; the message says what else failed. */}
               {!problems.some((p) => p.row !== null) && <p>{error?.message}</p>}
               {problems.length > 0 && (
-                <div className="table-wrap">
+                <TableWrap label="Problems in the file">
                   <table className="data import-problems">
                     <caption className="visually-hidden">Problems in the file, by line</caption>
                     <thead>
@@ -189,7 +190,7 @@ export default function ImportRecords() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               )}
               <p className="hint">
                 Line 1 is the header row, so line 2 is the first record. Fix the file and check it again.

@@ -5,6 +5,7 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Link, useLocation, useParams, useSearch } from 'wouter';
 import { isCalendarDate } from '../../../../kernel/date.ts';
+import { TableWrap } from '../components/admin/TableWrap.tsx';
 import { CitationLink } from '../components/FindingsPanel.tsx';
 import { findPack } from '../components/record-meta.ts';
 import { reportApi, reportPath } from '../components/report-path.ts';
@@ -65,7 +66,7 @@ function SectionView({ section, org, index }: { section: ReportSection; org: Org
         <p key={i}>{p}</p>
       ))}
       {table && (
-        <div className="table-wrap">
+        <TableWrap label={section.heading}>
           <table className="data report-table">
             <caption className="visually-hidden">{section.heading}</caption>
             <thead>
@@ -104,7 +105,7 @@ function SectionView({ section, org, index }: { section: ReportSection; org: Org
               )}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {section.citations && section.citations.length > 0 && (
         <div className="finding-citations">
