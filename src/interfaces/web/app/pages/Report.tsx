@@ -42,7 +42,13 @@ export function Cell({ cell, org }: { cell: ReportCell | undefined; org: OrgStat
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') return cell.toLocaleString('en-US');
   if ('cents' in cell) return formatMoney(cell.cents);
-  if ('date' in cell) return <DateText date={cell.date} />;
+  if ('date' in cell) {
+    return (
+      <span className="nowrap">
+        <DateText date={cell.date} />
+      </span>
+    );
+  }
   if ('record' in cell) {
     return <Link href={org.path(`/records/${encodeURIComponent(cell.record)}`)}>{cell.text}</Link>;
   }
