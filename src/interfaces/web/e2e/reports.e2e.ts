@@ -49,6 +49,7 @@ test('the pack page and the navigation list the reports by name', async () => {
   for (const id of ['decision-chart', 'vendor-spend', 'reconciliation-status']) {
     await section.getByRole('link', { name: report(id).title, exact: true }).waitFor();
   }
+  await assertAccessible(page);
   const nav = page.getByRole('navigation', { name: 'Primary' });
   await nav
     .getByRole('list', { name: /^Reports of / })
