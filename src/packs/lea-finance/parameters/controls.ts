@@ -2,40 +2,10 @@
 // purchase-card limits and reconciliation, travel claim deadlines, review deadlines and the hospitality-gift
 // limits. Where the policy leaves a figure to the LEA ("based on purchasing authority", "monthly", "timely")
 // the value is the pack's reading, said in its note, so an organisation can override it.
-import { defineParameter, type ParameterUnit } from '../../../kernel/index.ts';
-import { ADOPTED, LAST_CHECKED, section } from '../source.ts';
+import { since } from './since.ts';
 
 const PROCUREMENT_CODE = 'Utah Code 63G-6a';
 const GIFTS = 'Utah Code 63G-6a-2402, 63G-6a-2404';
-
-/** A figure the policy has kept since the pack's effective date, cited at the section that sets it. */
-const since = (p: {
-  id: string;
-  title: string;
-  description: string;
-  unit: ParameterUnit;
-  value: number;
-  section: string;
-  authority?: string;
-  note?: string;
-  minimum?: number;
-}) =>
-  defineParameter<number>({
-    id: p.id,
-    title: p.title,
-    description: p.description,
-    unit: p.unit,
-    ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
-    values: [
-      {
-        from: ADOPTED,
-        value: p.value,
-        citation: section(p.section, p.authority),
-        ...(p.note === undefined ? {} : { note: p.note }),
-      },
-    ],
-    lastChecked: LAST_CHECKED,
-  });
 
 // F.3: purchases "exceeding $1,000" on a card need an expenditure authorization form first.
 export const cardPreapprovalThreshold = since({

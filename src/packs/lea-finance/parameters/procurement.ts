@@ -1,38 +1,10 @@
 // The procurement figures of the LEA's General Financial Policies (SOURCE.md §§ B, D, E, I), each with the
 // section that sets it, the statute the section names and the date it took effect. Where the policy is
 // silent or ambiguous the figure is the pack's reading, said in its note, so an organisation can override it.
-import { defineParameter, type ParameterUnit } from '../../../kernel/index.ts';
-import { ADOPTED, LAST_CHECKED, section } from '../source.ts';
+import { since } from './since.ts';
 
 const R33_4 = 'Utah Code 63G-6a-408; Utah Admin. Code R33-4';
 const BIDS_RFP = 'Utah Code 63G-6a-601 to 612 and 701 to 711; Utah Admin. Code R33-6, R33-7';
-
-/** A figure the policy has kept since the pack's effective date, cited at the section that sets it. */
-const since = <T>(p: {
-  id: string;
-  title: string;
-  description?: string;
-  unit: ParameterUnit;
-  value: T;
-  section: string;
-  authority?: string;
-  note?: string;
-}) =>
-  defineParameter<T>({
-    id: p.id,
-    title: p.title,
-    ...(p.description === undefined ? {} : { description: p.description }),
-    unit: p.unit,
-    values: [
-      {
-        from: ADOPTED,
-        value: p.value,
-        citation: section(p.section, p.authority),
-        ...(p.note === undefined ? {} : { note: p.note }),
-      },
-    ],
-    lastChecked: LAST_CHECKED,
-  });
 
 // B.1 Small purchases: the statutory thresholds the decision tree (D.2) applies.
 export const individualThreshold = since({
