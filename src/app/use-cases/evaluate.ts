@@ -95,7 +95,13 @@ export const listPacks = defineUseCase({
       })),
       roles: (roles ?? []).map((r) => ({ id: r.id, title: r.title, permissions: [...r.permissions] })),
       sources: (sources ?? []).map((s) => ({ id: s.id, title: s.title })),
-      reports: (reports ?? []).map((r) => ({ id: r.id, title: r.title, description: r.description })),
+      reports: (reports ?? []).map((r) => ({
+        id: r.id,
+        title: r.title,
+        description: r.description,
+        // The report's own inputs (e.g. a fiscal year), as the form that asks for them needs them.
+        ...(r.input ? { input: z.toJSONSchema(r.input, { io: 'input', unrepresentable: 'any' }) } : {}),
+      })),
     }));
   },
 });

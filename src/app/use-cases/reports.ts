@@ -60,7 +60,7 @@ async function readableRecords(db: Db, org: OrgScope, mod: PackModule, kinds: re
 
 export interface BuiltReport {
   pack: { id: string; title: string; version: string };
-  report: { id: string; title: string; description: string };
+  report: { id: string; title: string; description: string; input?: unknown };
   document: ReportDocument;
 }
 

@@ -219,7 +219,7 @@ test('the Columns control chooses the columns, including a kind’s own fields, 
   assert.ok(!shown.some((h) => h.startsWith('Pack')) && shown.some((h) => h.startsWith('Created')));
 
   // One kind chosen: its fields can be columns, shown as people read them (money in dollars).
-  await filters(page).getByLabel('Kind').selectOption({ label: 'Petty-cash disbursement' });
+  await filters(page).getByLabel('Kind').selectOption('sample/disbursement');
   await page.waitForURL((u) => u.searchParams.get('kind') === 'disbursement');
   const details = list(page).locator('details.columns-control');
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
