@@ -72,7 +72,8 @@ test('filter by state and search; the URL keeps the filters and the back button 
   await filters(page).getByLabel('State').selectOption({ label: 'Approved' });
   await page.waitForURL((u) => u.searchParams.get('state') === 'approved');
   const byState = await listApi('state=approved&pageSize=100');
-  assert.equal(byState.total, approved.length);
+  // Every record approved here is listed (the demo's other packs have approved records of their own).
+  assert.ok(approved.every((a) => byState.records.some((r) => r.id === a.id)));
   await waitForTotal(page, byState.total);
   assert.deepEqual(
     await listedTitles(page),
