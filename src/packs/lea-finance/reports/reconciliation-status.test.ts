@@ -53,11 +53,11 @@ describe('reconciliation status report', () => {
     assert.equal(row[1], 'Not recorded'); // July, before the first record
     assert.deepEqual(row[3], { text: 'Reviewed', tone: 'ok' }); // September
     assert.deepEqual(row[4], { text: 'Missing', tone: 'bad' }); // October, due November 30
-    assert.deepEqual(row[5], { text: 'Done, review due 2025-12-30', tone: 'warn' }); // November
+    assert.deepEqual(row[5], { text: 'Done, review due Tue 30 Dec 2025', tone: 'warn' }); // November
     assert.equal(row[6], ''); // December has not ended
     const card = doc.sections[1]!.table!.rows[0]!;
     assert.equal(card[0], 'Card 4821 (Maria Chen)');
-    assert.deepEqual(card[5], { text: 'Due 2025-12-30', tone: 'warn' });
+    assert.deepEqual(card[5], { text: 'Due Tue 30 Dec 2025', tone: 'warn' });
   });
 
   test('a month not done 31 days after it ends is overdue, and a done one whose review is late says so', () => {
@@ -68,7 +68,7 @@ describe('reconciliation status report', () => {
 
   test('links every record and reads a fiscal year given as input', () => {
     const doc = build('2026-08-01', records, { fiscalYear: 'FY2026' });
-    assert.equal(doc.subtitle, '2025-07-01 to 2026-06-30, as of 2026-08-01');
+    assert.equal(doc.subtitle, 'Tue 1 Jul 2025 to Tue 30 Jun 2026, as of Sat 1 Aug 2026');
     const listed = doc.sections[2]!.table!.rows;
     assert.deepEqual(
       listed.map((r) => r[0]),

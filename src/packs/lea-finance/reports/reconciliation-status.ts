@@ -7,6 +7,7 @@ import {
   type CalendarDate,
   fiscalYear,
   fiscalYearOf,
+  formatDate,
   isAfter,
   parseDate,
 } from '../../../kernel/index.ts';
@@ -50,9 +51,9 @@ function statusOf(entry: Entry | undefined, month: string, due: CalendarDate, as
 
 const CELL: Record<Status, (due: CalendarDate) => ReportCell> = {
   reviewed: () => ({ text: 'Reviewed', tone: 'ok' }),
-  'awaiting-review': (due) => ({ text: `Done, review due ${due}`, tone: 'warn' }),
+  'awaiting-review': (due) => ({ text: `Done, review due ${formatDate(due)}`, tone: 'warn' }),
   'review-overdue': () => ({ text: 'Done, review overdue', tone: 'bad' }),
-  due: (due) => ({ text: `Due ${due}`, tone: 'warn' }),
+  due: (due) => ({ text: `Due ${formatDate(due)}`, tone: 'warn' }),
   overdue: () => ({ text: 'Overdue', tone: 'bad' }),
   missing: () => ({ text: 'Missing', tone: 'bad' }),
   'not-recorded': () => 'Not recorded',
@@ -199,7 +200,7 @@ export const reconciliationStatusReport: PackReport = {
     const listColumns = ['Record', 'Month', 'State', 'Reconciled / certified', 'Reviewed', 'Due', 'Status'];
     return {
       title: `Reconciliation status, ${fy.label}`,
-      subtitle: `${fy.start} to ${fy.end}, as of ${ctx.asOf}`,
+      subtitle: `${formatDate(fy.start)} to ${formatDate(fy.end)}, as of ${formatDate(ctx.asOf)}`,
       asOf: ctx.asOf,
       sections: [
         {
