@@ -93,6 +93,32 @@ function checkDraft(rule: Rule, caseKind: string, d: FindingDraft, i: number): v
     bad(`has due ${JSON.stringify(d.due)}; expected a calendar date YYYY-MM-DD`);
 }
 
+const parameterIndex = new WeakMap<Pack, Map<string, Parameter>>();
+
+/**
+ * The pack's parameter `id` as in force on `asOf` with the organisation's overrides: what rules read
+ * through ctx.param, and what reports and derived facts read outside an evaluation. Throws
+ * UnknownParameterError for an id the pack does not declare, ParameterNotInForceError when no value is
+ * in force.
+ */
+export function parameterInForce<T = unknown>(
+  pack: Pack,
+  id: string,
+  asOf: CalendarDate,
+  overrides?: readonly ParameterOverride[],
+): ResolvedParameter<T> {
+  let index = parameterIndex.get(pack);
+  if (index === undefined) {
+    index = new Map(pack.parameters.map((p) => [p.id, p]));
+    parameterIndex.set(pack, index);
+  }
+  const p = index.get(id) as Parameter<T> | undefined;
+  if (p === undefined) throw new UnknownParameterError(id, pack.manifest.id, [...index.keys()]);
+  const resolved = resolveParameter(p, asOf, overrides);
+  if (resolved === undefined) throw new ParameterNotInForceError(id, asOf, p.values[0]?.from);
+  return resolved;
+}
+
 export function evaluate(pack: Pack, caseKind: string, facts: unknown, opts: EvaluateOptions): Evaluation {
   const packId = pack.manifest.id;
   const kind = Object.hasOwn(pack.caseKinds, caseKind) ? pack.caseKinds[caseKind] : undefined;
@@ -122,7 +148,6 @@ export function evaluate(pack: Pack, caseKind: string, facts: unknown, opts: Eva
   const inForce = applying.filter((r) => ruleInForce(r, asOf));
   if (inForce.length === 0) throw noRuleInForce(pack, caseKind, asOf, applying);
 
-  const parameters = new Map<string, Parameter>(pack.parameters.map((p) => [p.id, p]));
   const fiscalYear = pack.fiscalYear ?? { startMonth: 1 };
   const findings: Finding[] = [];
   const values: Record<string, Record<string, unknown>> = {};
@@ -135,10 +160,7 @@ export function evaluate(pack: Pack, caseKind: string, facts: unknown, opts: Eva
       ...(opts.org === undefined ? {} : { org: opts.org }),
       fiscalYear: { ...fiscalYear },
       param<T = unknown>(id: string): T {
-        const p = parameters.get(id);
-        if (p === undefined) throw new UnknownParameterError(id, packId, [...parameters.keys()]);
-        const resolved = resolveParameter(p, asOf, opts.overrides);
-        if (resolved === undefined) throw new ParameterNotInForceError(id, asOf, p.values[0]?.from);
+        const resolved = parameterInForce<T>(pack, id, asOf, opts.overrides);
         if (!used.has(id)) used.set(id, resolved);
         // the pack declares the parameter's unit; the caller names the matching TypeScript type
         return resolved.value as T;

@@ -13,7 +13,7 @@ import {
   monthOf,
   type Pack,
   type ParameterOverride,
-  resolveParameter,
+  parameterInForce,
 } from '../../kernel/index.ts';
 import type { Derivation, RecordKind } from '../../packs/framework.ts';
 import type { Db } from '../../store/connect.ts';
@@ -52,10 +52,7 @@ export function derivationWindow(
       period = { start: date, end: date };
       break;
     case 'days': {
-      const id = d.window.parameter;
-      const p = a.pack.parameters.find((x) => x.id === id);
-      const days = p ? resolveParameter<number>(p as never, a.asOf, a.overrides)?.value : undefined;
-      if (typeof days !== 'number') throw new Error(`derivation ${d.into}: parameter ${id} has no value`);
+      const days = parameterInForce<number>(a.pack, d.window.parameter, a.asOf, a.overrides).value;
       period = { start: addDays(date, -days), end: addDays(date, days) };
       break;
     }

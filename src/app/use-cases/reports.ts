@@ -3,7 +3,13 @@
 // printed as a PDF (src/app/report-pdf.ts), so neither can drift from the rules.
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { type CalendarDate, ProbityError, resolveParameter, zCalendarDate } from '../../kernel/index.ts';
+import {
+  type CalendarDate,
+  ProbityError,
+  parameterInForce,
+  resolveParameter,
+  zCalendarDate,
+} from '../../kernel/index.ts';
 import type { PackModule, PackReport, ReportDocument } from '../../packs/framework.ts';
 import type { Db } from '../../store/connect.ts';
 import { records } from '../../store/schema.ts';
@@ -92,19 +98,7 @@ export async function buildReport(
   }
   const db = app.store.db;
   const overrides = await overridesFor(db, org.org.id, input.pack);
-  const param = <T>(id: string): T => {
-    const p = mod.pack.parameters.find((x) => x.id === id);
-    if (!p)
-      throw new ProbityError('PRB_PACK_DEFINITION', `report ${report.id} reads unknown parameter ${id}`);
-    const resolved = resolveParameter<T>(p as never, asOf, overrides);
-    if (!resolved) {
-      throw new ProbityError('PRB_PARAMETER_NOT_IN_FORCE', `Parameter ${id} has no value on ${asOf}.`, {
-        parameter: id,
-        asOf,
-      });
-    }
-    return resolved.value;
-  };
+  const param = <T>(id: string): T => parameterInForce<T>(mod.pack, id, asOf, overrides).value;
   const document = report.build({
     asOf,
     param,

@@ -4,8 +4,8 @@ import { describe, test } from 'node:test';
 import {
   type CalendarDate,
   type ParameterOverride,
+  parameterInForce,
   parseDate,
-  resolveParameter,
 } from '../../../kernel/index.ts';
 import type { ReportContext } from '../../framework.ts';
 import { pack } from '../index.ts';
@@ -13,11 +13,8 @@ import { buildDecisionChart, chartRows, rangeText } from './decision-chart.ts';
 
 const paramsOn =
   (asOf: CalendarDate, overrides: ParameterOverride[] = []): ReportContext['param'] =>
-  <T>(id: string) => {
-    const p = pack.parameters.find((x) => x.id === id);
-    assert.ok(p, `parameter ${id}`);
-    return resolveParameter<T>(p as never, asOf, overrides)!.value;
-  };
+  <T>(id: string) =>
+    parameterInForce<T>(pack, id, asOf, overrides).value;
 
 const ranges = (category: Parameters<typeof chartRows>[0], param: ReportContext['param']) =>
   chartRows(category, param).map((r) => [rangeText(r.from, r.to), r.plan.tier, r.plan.signatures.join(' ')]);
