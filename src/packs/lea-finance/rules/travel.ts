@@ -183,25 +183,46 @@ export const travelAuthorizationContent = defineRule<TravelFacts>({
   },
 });
 
-export const travelMileageDeadline = defineRule<TravelFacts>({
+/** A form the traveler completes within a number of days of return (G.1.a, G.2.a). */
+function formAfterReturn(p: {
+  id: string;
+  title: string;
+  clause: 'G.1.a' | 'G.2.a';
+  param: string;
+  form: string;
+  applies: (f: TravelFacts) => boolean;
+  doneOn: (f: TravelFacts) => CalendarDate | undefined;
+}) {
+  return defineRule<TravelFacts>({
+    id: p.id,
+    title: p.title,
+    citations: [section(p.clause)],
+    effective: { from: ADOPTED },
+    appliesTo: TRAVEL,
+    evaluate(f, ctx) {
+      if (!p.applies(f)) return [];
+      const days = ctx.param<number>(p.param);
+      return deadline({
+        asOf: ctx.asOf,
+        due: addDays(f.returnOn, days),
+        doneOn: p.doneOn(f),
+        what: `${f.traveler}'s ${p.form}`,
+        done: 'completed',
+        clause: `${days} days after return on ${f.returnOn}, ${p.clause}`,
+        values: { returnOn: f.returnOn, days },
+      });
+    },
+  });
+}
+
+export const travelMileageDeadline = formAfterReturn({
   id: 'lea-finance.travel.mileage-deadline',
   title: 'The mileage reimbursement form is completed within 45 days of return',
-  citations: [section('G.1.a')],
-  effective: { from: ADOPTED },
-  appliesTo: TRAVEL,
-  evaluate(f, ctx) {
-    if (!f.personalVehicle) return [];
-    const days = ctx.param<number>('lea-finance.travel.mileage_days');
-    return deadline({
-      asOf: ctx.asOf,
-      due: addDays(f.returnOn, days),
-      doneOn: f.mileageFormOn,
-      what: `${f.traveler}'s mileage reimbursement form`,
-      done: 'completed',
-      clause: `${days} days after return on ${f.returnOn}, G.1.a`,
-      values: { returnOn: f.returnOn, days },
-    });
-  },
+  clause: 'G.1.a',
+  param: 'lea-finance.travel.mileage_days',
+  form: 'mileage reimbursement form',
+  applies: (f) => f.personalVehicle,
+  doneOn: (f) => f.mileageFormOn,
 });
 
 export const travelMileageForm = defineRule<TravelFacts>({
@@ -229,25 +250,14 @@ export const travelMileageForm = defineRule<TravelFacts>({
   },
 });
 
-export const travelReimbursementDeadline = defineRule<TravelFacts>({
+export const travelReimbursementDeadline = formAfterReturn({
   id: 'lea-finance.travel.reimbursement-deadline',
   title: 'The travel reimbursement form is completed within 30 days of return',
-  citations: [section('G.2.a')],
-  effective: { from: ADOPTED },
-  appliesTo: TRAVEL,
-  evaluate(f, ctx) {
-    if (f.noReimbursement) return [];
-    const days = ctx.param<number>('lea-finance.travel.reimbursement_days');
-    return deadline({
-      asOf: ctx.asOf,
-      due: addDays(f.returnOn, days),
-      doneOn: f.reimbursementFormOn,
-      what: `${f.traveler}'s travel reimbursement form`,
-      done: 'completed',
-      clause: `${days} days after return on ${f.returnOn}, G.2.a`,
-      values: { returnOn: f.returnOn, days },
-    });
-  },
+  clause: 'G.2.a',
+  param: 'lea-finance.travel.reimbursement_days',
+  form: 'travel reimbursement form',
+  applies: (f) => !f.noReimbursement,
+  doneOn: (f) => f.reimbursementFormOn,
 });
 
 export const travelReceipts = defineRule<TravelFacts>({
