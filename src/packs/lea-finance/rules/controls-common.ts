@@ -128,3 +128,25 @@ export const R = {
   auditCommittee: 'lea-finance.audit-committee',
   orgAdmin: 'org-admin',
 } as const;
+
+/**
+ * Who may approve as an employee's immediate supervisor: the supervisor, or for an administrator or board
+ * employee the superintendent or board chair (G.1.b, H.1), and administration above them.
+ */
+export const IMMEDIATE_SUPERVISORS = [
+  R.supervisor,
+  R.administration,
+  R.businessAdministrator,
+  R.superintendent,
+  R.board,
+  R.orgAdmin,
+] as const;
+
+/** Administration and those above it: out-of-state travel's applicable administrator (G.1.c), check signers (J.2). */
+export const ADMINISTRATORS = [
+  R.administration,
+  R.businessAdministrator,
+  R.superintendent,
+  R.board,
+  R.orgAdmin,
+] as const;

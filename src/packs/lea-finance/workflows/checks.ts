@@ -1,7 +1,7 @@
 // A check: issued by the accounting/front office, reviewed with its documentation by an employee who cannot
 // issue checks, signed, then mailed (J.2–J.5); a check may be voided at any point before it is mailed (J.6).
 import { defineMachine } from '../../../kernel/index.ts';
-import { R } from '../rules/controls-common.ts';
+import { R, ADMINISTRATORS as SIGNERS } from '../rules/controls-common.ts';
 
 const REVIEWERS = [
   R.administration,
@@ -12,7 +12,6 @@ const REVIEWERS = [
   R.board,
   R.orgAdmin,
 ];
-const SIGNERS = [R.administration, R.businessAdministrator, R.superintendent, R.board, R.orgAdmin];
 
 export const checkWorkflow = defineMachine({
   id: 'lea-finance.check',

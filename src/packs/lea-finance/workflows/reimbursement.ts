@@ -1,16 +1,7 @@
 // A reimbursement request: signed and submitted by the requestor, approved by the immediate supervisor,
 // paid by the accounting/front office (H.1, H.2, A.2).
 import { defineMachine } from '../../../kernel/index.ts';
-import { R } from '../rules/controls-common.ts';
-
-const APPROVERS = [
-  R.supervisor,
-  R.administration,
-  R.businessAdministrator,
-  R.superintendent,
-  R.board,
-  R.orgAdmin,
-];
+import { IMMEDIATE_SUPERVISORS as APPROVERS, R } from '../rules/controls-common.ts';
 
 export const reimbursementWorkflow = defineMachine({
   id: 'lea-finance.reimbursement',

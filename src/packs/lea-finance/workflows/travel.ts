@@ -2,17 +2,8 @@
 // state the applicable administrator too (before or after the supervisor: G.1.c names no order); after
 // return the traveler claims reimbursement and the supervisor approves the claim (G.2.a).
 import { defineMachine } from '../../../kernel/index.ts';
-import { R } from '../rules/controls-common.ts';
+import { ADMINISTRATORS, IMMEDIATE_SUPERVISORS as APPROVERS, R } from '../rules/controls-common.ts';
 
-const APPROVERS = [
-  R.supervisor,
-  R.administration,
-  R.businessAdministrator,
-  R.superintendent,
-  R.board,
-  R.orgAdmin,
-];
-const ADMINISTRATORS = [R.administration, R.businessAdministrator, R.superintendent, R.board, R.orgAdmin];
 const adminGuard = { caseKind: 'travel', rules: ['lea-finance.travel.self-approval'] };
 
 export const travelWorkflow = defineMachine({
