@@ -16,12 +16,18 @@ export interface JsonSchema {
   [key: string]: unknown;
 }
 
-/** The fields only a workflow step writes (who acted, when, in which roles): a person cannot type them. */
-export function stampedFields(rk: RecordKind): string[] {
-  return Object.values(rk.stamps ?? {}).flatMap((st) =>
-    typeof st === 'string' ? [st] : [st.by, ...(st.on ? [st.on] : []), ...(st.roles ? [st.roles] : [])],
-  );
+/** The fields only a workflow step writes (who acted, when, in which roles), each with its step: a
+ * person cannot type them. */
+export function stampSteps(rk: RecordKind): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const [step, st] of Object.entries(rk.stamps ?? {})) {
+    const s = typeof st === 'string' ? { by: st } : st;
+    for (const f of [s.by, s.on, s.roles]) if (f !== undefined) fields.set(f, step);
+  }
+  return fields;
 }
+
+export const stampedFields = (rk: RecordKind): string[] => [...stampSteps(rk).keys()];
 
 const cache = new WeakMap<RecordKind, JsonSchema>();
 

@@ -21,7 +21,7 @@ import { documentLinks, documents, records } from '../../store/schema.ts';
 import type { App } from '../app.ts';
 import { newId } from '../auth/secrets.ts';
 import { AppError, InputInvalidError, notFound } from '../errors.ts';
-import { stampedFields } from '../record-kinds.ts';
+import { stampSteps } from '../record-kinds.ts';
 import { defineUseCase, type OrgScope, type Principal, zodIssues } from '../use-case.ts';
 import { checkUnit } from './admin.ts';
 import { derivedFields, withDerivedFacts } from './derived-facts.ts';
@@ -70,11 +70,7 @@ function guardStamps(rk: RecordKind, input: unknown, stored: Record<string, unkn
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
   const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
   const problems: { path: string; message: string }[] = [];
-  const steps = Object.entries(rk.stamps ?? {});
-  for (const f of stampedFields(rk)) {
-    const step = steps.find(([, st]) =>
-      typeof st === 'string' ? st === f : Object.values(st).includes(f),
-    )?.[0];
+  for (const [f, step] of stampSteps(rk)) {
     const given = out[f];
     const kept = stored?.[f];
     if (given === undefined || given === null || isDeepStrictEqual(given, kept)) {
@@ -89,6 +85,11 @@ function guardStamps(rk: RecordKind, input: unknown, stored: Record<string, unkn
   }
   if (problems.length) throw new InputInvalidError(problems);
   return out;
+}
+
+/** The roles a person holds where a record is: those held organisation-wide and those of its unit. */
+export function rolesWhere(org: OrgScope, unitId: string | null): string[] {
+  return org.memberships.filter((m) => m.unitId === undefined || m.unitId === unitId).map((m) => m.role);
 }
 
 /** Refuses an edit that changes a field the record's state keeps closed (RecordKind.editable). */
@@ -378,23 +379,17 @@ export async function transitionRecordInTx(app: App, tx: Db, a: TransitionArgs) 
   const rk = recordKindOf(mod, row.kind);
   const machine = workflowOf(mod, rk);
   const t = machine.transitions.find((x) => x.name === a.transition && x.from.includes(row.state));
+  // The roles the person holds where the record is (a system actor's are given: demo records).
+  const roles = a.actor === 'system' ? a.actorRoles : rolesWhere(a.org, row.unitId);
   if (t?.roles && a.actor !== 'system') {
     const allowedRoles = t.roles;
-    const holds = a.org.memberships.some(
-      (m) => allowedRoles.includes(m.role) && (m.unitId === undefined || m.unitId === row.unitId),
-    );
-    if (!holds) {
+    if (!roles?.some((r) => allowedRoles.includes(r))) {
       throw new AppError('PRB_FORBIDDEN', `"${t.title}" needs one of the roles ${allowedRoles.join(', ')}.`, {
         roles: [...allowedRoles],
       });
     }
   }
   const asOf = orgToday(a.org.org, a.now);
-  // The roles the person holds where the record is: org-wide ones and those of the record's unit.
-  const roles =
-    a.actor === 'system'
-      ? a.actorRoles
-      : a.org.memberships.filter((m) => m.unitId === undefined || m.unitId === row.unitId).map((m) => m.role);
   const data = stamped(rk, a.transition, row.data, { name: a.actorName, on: asOf, roles }) as object;
   const overrides = await overridesFor(tx, a.org.org.id, row.pack);
   const facts = await factsOf(tx, a.org, mod, rk, data, asOf, row.id, overrides);
