@@ -1,7 +1,7 @@
 // The disbursement-control half of the pack (B.4, C.3, F–H, J–L): its rules, case kinds, workflows and
 // record kinds, gathered for index.ts. Each record kind's data are the facts of the case kind of the same id.
-import { formatMoney } from '../../kernel/index.ts';
-import type { RecordKind } from '../framework.ts';
+import { formatMoney, sumMoney } from '../../kernel/index.ts';
+import type { Derivation, DerivationWindow, RecordKind } from '../framework.ts';
 import { cardRules, statementSelfReview } from './rules/cards.ts';
 import { checkIndependentReviewer, checkRules } from './rules/checks.ts';
 import { giftRules } from './rules/gifts.ts';
@@ -49,25 +49,6 @@ export const controlsSegregationRules = [
   bankReconciliationSegregation.id,
 ];
 
-export const controlsCaseKinds = {
-  'card-transaction': {
-    id: 'card-transaction',
-    title: 'Purchase-card transaction',
-    schema: cardTransactionFacts,
-  },
-  'card-statement': { id: 'card-statement', title: 'Purchase-card statement', schema: cardStatementFacts },
-  travel: { id: 'travel', title: 'Travel', schema: travelFacts },
-  reimbursement: { id: 'reimbursement', title: 'Reimbursement request', schema: reimbursementFacts },
-  check: { id: 'check', title: 'Check', schema: checkFacts },
-  'journal-entry': { id: 'journal-entry', title: 'Journal entry or EFT', schema: journalEntryFacts },
-  'bank-reconciliation': {
-    id: 'bank-reconciliation',
-    title: 'Bank reconciliation',
-    schema: bankReconciliationFacts,
-  },
-  gift: { id: 'gift', title: 'Gifts register entry', schema: giftFacts },
-};
-
 export const controlsWorkflows = {
   [cardTransactionWorkflow.id]: cardTransactionWorkflow,
   [cardStatementWorkflow.id]: cardStatementWorkflow,
@@ -78,6 +59,19 @@ export const controlsWorkflows = {
   [bankReconciliationWorkflow.id]: bankReconciliationWorkflow,
   [giftWorkflow.id]: giftWorkflow,
 };
+
+/** The card's other purchases in a window, summed: its day and month against the limits (F.11), and those at
+ * one merchant close in time for splitting (B.3.a(1)). */
+function cardSpend(into: string, match: Derivation['match'], window: DerivationWindow): Derivation {
+  return {
+    into,
+    kinds: ['card-transaction'],
+    match,
+    dateField: 'transactionDate',
+    window,
+    fold: { kind: 'sum', field: 'amountCents' },
+  };
+}
 
 const cardTransaction: RecordKind<CardTransactionFacts> = {
   id: 'card-transaction',
@@ -91,30 +85,13 @@ const cardTransaction: RecordKind<CardTransactionFacts> = {
     refer: { by: 'referredBy', on: 'referredOn' },
   },
   related: [
-    {
-      into: 'cardDayTotalCents',
-      kinds: ['card-transaction'],
-      match: { cardId: 'cardId' },
-      dateField: 'transactionDate',
-      window: { kind: 'day' },
-      fold: { kind: 'sum', field: 'amountCents' },
-    },
-    {
-      into: 'cardMonthTotalCents',
-      kinds: ['card-transaction'],
-      match: { cardId: 'cardId' },
-      dateField: 'transactionDate',
-      window: { kind: 'month' },
-      fold: { kind: 'sum', field: 'amountCents' },
-    },
-    {
-      into: 'merchantNearbyTotalCents',
-      kinds: ['card-transaction'],
-      match: { cardId: 'cardId', merchant: 'merchant' },
-      dateField: 'transactionDate',
-      window: { kind: 'days', parameter: 'lea-finance.card.split_window_days' },
-      fold: { kind: 'sum', field: 'amountCents' },
-    },
+    cardSpend('cardDayTotalCents', { cardId: 'cardId' }, { kind: 'day' }),
+    cardSpend('cardMonthTotalCents', { cardId: 'cardId' }, { kind: 'month' }),
+    cardSpend(
+      'merchantNearbyTotalCents',
+      { cardId: 'cardId', merchant: 'merchant' },
+      { kind: 'days', parameter: 'lea-finance.card.split_window_days' },
+    ),
   ],
 };
 
@@ -164,7 +141,7 @@ const reimbursement: RecordKind<ReimbursementFacts> = {
   caseKind: 'reimbursement',
   workflow: reimbursementWorkflow.id,
   titleOf: (d) =>
-    `${d.requestor}: ${d.purpose} (${formatMoney(d.items.reduce((s, i) => s + i.amountCents, 0))})`,
+    `${d.requestor}: ${d.purpose} (${formatMoney(sumMoney(d.items.map((i) => i.amountCents)))})`,
   stamps: {
     submit: { by: 'requestorSignedBy', on: 'requestorSignedOn' },
     approve: { by: 'approvedBy', on: 'approvedOn', roles: 'approverRoles' },
@@ -253,3 +230,8 @@ export const controlsRecords: Record<string, RecordKind> = {
   'bank-reconciliation': bankReconciliation as RecordKind,
   gift: gift as RecordKind,
 };
+
+/** Each record kind's data are the facts of the case kind of the same id, titled alike. */
+export const controlsCaseKinds = Object.fromEntries(
+  Object.values(controlsRecords).map(({ id, title, schema }) => [id, { id, title, schema }]),
+);
