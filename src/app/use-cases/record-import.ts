@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { isCalendarDate, makeDate, parseMoney, parsePercent } from '../../kernel/index.ts';
 import type { RecordKind } from '../../packs/framework.ts';
 import type { App } from '../app.ts';
+import { csvField } from '../csv.ts';
 import { AppError, type FieldIssue, InputInvalidError } from '../errors.ts';
 import { type JsonSchema, recordKindSchema, stampedFields } from '../record-kinds.ts';
 import { defineUseCase, type OrgScope, type Principal } from '../use-case.ts';
+import { checkUnit } from './admin.ts';
 import { orgToday, packOf } from './evaluate.ts';
 import { recordEvent } from './events.ts';
-import { createRecordInTx } from './records.ts';
+import { createRecordInTx, recordKindOf, unitAllowed, workflowOf } from './records.ts';
 
 /** Most rows one import takes: each row is a record with its own event in the chain. */
 export const IMPORT_ROW_CAP = 10_000;
@@ -20,20 +22,6 @@ export const IMPORT_ROW_CAP = 10_000;
 const MAX_ISSUES = 100;
 /** The column naming a row's workflow state (history imports), beside the kind's own fields. */
 const STATE_COLUMN = 'state';
-
-function kindOf(app: Parameters<typeof packOf>[0], pack: string, kind: string): RecordKind {
-  const mod = packOf(app, pack);
-  const rk = mod.records && Object.hasOwn(mod.records, kind) ? mod.records[kind] : undefined;
-  if (!rk) {
-    throw new InputInvalidError([
-      {
-        path: '/kind',
-        message: `pack ${pack} keeps no records of kind "${kind}"; kinds: ${Object.keys(mod.records ?? {}).join(', ') || 'none'}`,
-      },
-    ]);
-  }
-  return rk;
-}
 
 /** The columns a file may have: the kind's top-level fields a person or an import may give. */
 function importColumns(rk: RecordKind): Map<string, JsonSchema> {
@@ -197,13 +185,13 @@ export async function importRecordsAs(
 ) {
   const principal = actor;
   const mod = packOf(app, input.pack);
-  const rk = kindOf(app, input.pack, input.kind);
-  const machine = mod.pack.workflows?.[rk.workflow];
-  if (!machine) throw new AppError('PRB_PACK_DEFINITION', `record kind ${rk.id} names a missing workflow`);
-  const scope = org.scope('records.write');
-  if (scope !== 'org' && (scope === 'none' || input.unitId === undefined || !scope.has(input.unitId))) {
+  const rk = recordKindOf(mod, input.kind);
+  const machine = workflowOf(mod, rk);
+  if (!unitAllowed(org, 'records.write', input.unitId ?? null)) {
     throw new AppError('PRB_FORBIDDEN', 'Your roles do not let you create records in that unit.');
   }
+  // The unit is the file's, not a row's: a unit that does not exist is named as the request's field.
+  if (input.unitId !== undefined) await checkUnit(app.store.db, org.org.id, input.unitId);
   const { rows, issues } = readRows(input.csv, rk);
   const stamped = stampedFields(rk);
   const states = Object.keys(machine.states);
@@ -303,7 +291,7 @@ export const importTemplate = defineUseCase({
   access: { kind: 'org', permission: 'records.read' },
   input: z.object({ org: z.string(), pack: z.string().min(1).max(100), kind: z.string().min(1).max(100) }),
   async run({ app, org, input, now }) {
-    const rk = kindOf(app, input.pack, input.kind);
+    const rk = recordKindOf(packOf(app, input.pack), input.kind);
     const today = orgToday(org.org, now);
     // Who signed and when (the workflow's stamps) and the state come last and empty: only an import of
     // history by an administrator fills them in.
@@ -323,9 +311,8 @@ export const importTemplate = defineUseCase({
       if (t === 'object') return '{}';
       return '';
     };
-    const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     const header = [...columns.map(([n]) => n), STATE_COLUMN].join(',');
-    const row = [...columns.map(([n, p]) => quote(example(n, p))), ''].join(',');
+    const row = [...columns.map(([n, p]) => csvField(example(n, p))), ''].join(',');
     return {
       filename: `${input.pack}-${input.kind}-import.csv`,
       body: `\uFEFF${header}\r\n${row}\r\n`,

@@ -32,7 +32,7 @@ import { present, type RecordRow } from './record-queries.ts';
 // The list lives with the export and the dashboard, which share its filters.
 export { listRecords } from './record-queries.ts';
 
-function recordKindOf(mod: PackModule, kind: string): RecordKind {
+export function recordKindOf(mod: PackModule, kind: string): RecordKind {
   // Own keys only: a kind named "__proto__" or "toString" is unknown, not Object.prototype's.
   const rk = mod.records && Object.hasOwn(mod.records, kind) ? mod.records[kind] : undefined;
   if (!rk) {
@@ -47,7 +47,7 @@ function recordKindOf(mod: PackModule, kind: string): RecordKind {
   return rk;
 }
 
-function workflowOf(mod: PackModule, rk: RecordKind) {
+export function workflowOf(mod: PackModule, rk: RecordKind) {
   const machine = mod.pack.workflows?.[rk.workflow];
   if (!machine)
     throw new AppError('PRB_PACK_DEFINITION', `record kind ${rk.id} names a missing workflow ${rk.workflow}`);
@@ -185,7 +185,7 @@ function factsOf(
   });
 }
 
-function unitAllowed(
+export function unitAllowed(
   org: OrgScope,
   permission: 'records.read' | 'records.write',
   unitId: string | null,

@@ -90,6 +90,16 @@ describe('records: CSV import', () => {
       '/csv/4/paidOn',
     ]);
     assert.equal(await count('Good row'), 0, 'nothing of the file was written');
+    const noUnit = await importCsv({
+      csv: `${HEADER}\r\nFront office,Good row,10.00,2026-07-01,yes,Dana Reyes,Dana Reyes`,
+      unitId: 'no-such-unit',
+    });
+    assert.equal(noUnit.statusCode, 400, noUnit.body);
+    assert.deepEqual(
+      noUnit.json().errors.map((e: { path: string }) => e.path),
+      ['/unitId'],
+    );
+    assert.equal(await count('Good row'), 0);
     const unknown = await importCsv({ csv: 'fund,colour\r\nFront office,blue\r\n' });
     assert.equal(unknown.statusCode, 400);
     assert.equal(unknown.json().errors[0].path, '/csv/1/colour');
