@@ -133,3 +133,33 @@ for (const id of ['vendor-spend', 'reconciliation-status']) {
     await phone.close();
   });
 }
+
+test('the vendor-spend report asks for a fiscal year, and the one chosen reaches the report and its PDF', async () => {
+  const { page } = s;
+  await page.goto(`${s.url}${PACK}/reports/vendor-spend?asOf=2026-11-20`);
+  const heading = page.getByRole('heading', { level: 1 });
+  // As of 20 Nov 2026 the July-to-June year is FY2027 (the pack's start month, read by the server).
+  await page.getByText(/As of Fri 20 Nov 2026/).waitFor();
+  assert.match(await heading.innerText(), /FY2027/);
+  const choice = page.getByLabel('Fiscal year');
+  assert.equal(await choice.inputValue(), '', 'empty: the fiscal year of the as-of date');
+  await choice.selectOption('FY2025');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.waitForURL((u) => u.searchParams.get('fiscalYear') === 'FY2025');
+  await page.getByRole('heading', { level: 1, name: /FY2025/ }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('asOf'), '2026-11-20', 'the as-of date stays');
+  assert.equal(await choice.inputValue(), 'FY2025');
+  // The server's dates for the label, not the page's.
+  await page.getByText('Mon 1 Jul 2024 to Mon 30 Jun 2025').first().waitFor();
+  assert.match(
+    (await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')) ?? '',
+    /\/reports\/vendor-spend\/pdf\?asOf=2026-11-20&fiscalYear=FY2025$/,
+  );
+  await assertAccessible(page);
+
+  // A label the report does not take: an alert naming the field as the form does.
+  await page.goto(`${s.url}${PACK}/reports/vendor-spend?fiscalYear=next`);
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not build the report' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Fiscal year: expected a fiscal year such as FY2027/);
+});

@@ -129,13 +129,17 @@ function SectionView({ section, org, index }: { section: ReportSection; org: Org
   );
 }
 
-/** The fiscal years a reader may pick: the current one's label year, five back and one ahead. */
-function fiscalYearChoices(today: string): number[] {
-  // July-to-June years are named by the year they end in (FY2027 runs 1 Jul 2026 – 30 Jun 2027): the
-  // server says what a label means; these are only the choices offered.
+/**
+ * The fiscal-year labels a reader may pick around the as-of date: one ahead of its calendar year, five
+ * back, and whichever is chosen now. Which dates a label covers is the server's to say (the pack's or
+ * the organisation's start month and naming), so the page neither computes nor names them: the year of
+ * the as-of date is FY<year> or FY<year + 1> under any start month, and both are offered.
+ */
+function fiscalYearChoices(today: string, chosen: string): string[] {
   const year = Number(today.slice(0, 4));
-  const current = Number(today.slice(5, 7)) >= 7 ? year + 1 : year;
-  return [current + 1, current, current - 1, current - 2, current - 3, current - 4, current - 5];
+  const labels = Array.from({ length: 7 }, (_, i) => String(year + 1 - i));
+  const given = chosen.replace(/^FY/i, '');
+  return /^\d{4}$/.test(given) && !labels.includes(given) ? [given, ...labels] : labels;
 }
 
 /** The report's named inputs, from its JSON Schema (as the listing or the answer gives it). */
@@ -165,10 +169,10 @@ function InputField({
         {(p) => (
           <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
             <option value="">The fiscal year of the as-of date</option>
-            {fiscalYearChoices(today).map((y) => (
+            {fiscalYearChoices(today, value).map((y) => (
               // As the server reads them: 'FY2027' for a text input, 2027 for a number.
-              <option key={y} value={type === 'string' ? `FY${y}` : String(y)}>
-                FY{y} (1 Jul {y - 1} – 30 Jun {y})
+              <option key={y} value={type === 'string' ? `FY${y}` : y}>
+                FY{y}
               </option>
             ))}
           </select>
@@ -315,11 +319,15 @@ export default function ReportPage() {
         <ErrorNote error={`Could not build the report: ${error.message}`}>
           {error.errors.length > 0 && (
             <ul>
-              {error.errors.map((e) => (
-                <li key={e.path}>
-                  {humanize(e.path.split('/').at(-1) ?? e.path)}: {e.message}
-                </li>
-              ))}
+              {error.errors.map((e) => {
+                // Named as the form names it (the schema's title), so the reader finds the field.
+                const name = e.path.split('/').at(-1) ?? e.path;
+                return (
+                  <li key={e.path}>
+                    {schema?.properties?.[name]?.title ?? humanize(name)}: {e.message}
+                  </li>
+                );
+              })}
             </ul>
           )}{' '}
           <button type="button" className="link-button" onClick={reload}>
