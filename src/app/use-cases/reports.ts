@@ -65,6 +65,7 @@ async function readableRecords(db: Db, org: OrgScope, mod: PackModule, kinds: re
 }
 
 export interface BuiltReport {
+  organisation: { slug: string; name: string };
   pack: { id: string; title: string; version: string };
   report: { id: string; title: string; description: string; input?: unknown };
   document: ReportDocument;
@@ -114,8 +115,17 @@ export async function buildReport(
   });
   const m = mod.pack.manifest;
   return {
+    organisation: { slug: org.org.slug, name: org.org.name },
     pack: { id: m.id, title: m.title, version: m.version },
-    report: { id: report.id, title: report.title, description: report.description },
+    report: {
+      id: report.id,
+      title: report.title,
+      description: report.description,
+      // The report's own inputs (e.g. a fiscal year), for the form that asks for them.
+      ...(report.input
+        ? { input: z.toJSONSchema(report.input, { io: 'input', unrepresentable: 'any' }) }
+        : {}),
+    },
     document,
   };
 }

@@ -288,6 +288,17 @@ describe('lea-finance over HTTP', () => {
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
     assert.ok(pdf.rawPayload.length > 2_000);
 
+    const spend = (
+      await call('GET', '/api/v1/orgs/demo/packs/lea-finance/reports/vendor-spend', t.adminCookie)
+    ).json();
+    assert.ok(spend.report.input?.properties?.fiscalYear, 'the report says it takes a fiscal year');
+    const badYear = await call(
+      'GET',
+      '/api/v1/orgs/demo/packs/lea-finance/reports/vendor-spend?fiscalYear=1999',
+      t.adminCookie,
+    );
+    assert.equal(badYear.statusCode, 400, badYear.body);
+    assert.equal(badYear.json().errors[0].path, '/fiscalYear');
     const unknown = await call('GET', '/api/v1/orgs/demo/packs/lea-finance/reports/nope', t.adminCookie);
     assert.equal(unknown.statusCode, 404);
   });

@@ -43,10 +43,9 @@ export function registerPackDocuments(server: FastifyInstance, app: App) {
     params: reportParams,
     querystring: reportQuery,
     input: reportInput,
-    send: async (reply, result, request) => {
-      const org = (request.params as { org: string }).org;
+    send: async (reply, result) => {
       const pdf = await renderReportPdf(result.document, {
-        organisation: org,
+        organisation: result.organisation.name,
         pack: `${result.pack.title} ${result.pack.version}`,
         generatedAt: app.clock(),
       });
