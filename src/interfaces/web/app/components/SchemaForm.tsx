@@ -513,6 +513,17 @@ function Leaf({
     'aria-invalid': error ? true : undefined,
     onBlur: touch,
   };
+  // Said under every kind of control, and named by aria-describedby above.
+  const hintNote = hint && (
+    <div className="hint" id={hintId}>
+      {hint}
+    </div>
+  );
+  const errorNote = error && (
+    <div className="field-error" id={errorId}>
+      {error}
+    </div>
+  );
   let control: ReactNode;
   switch (type) {
     case 'boolean':
@@ -530,16 +541,8 @@ function Leaf({
             />
             <label htmlFor={id}>{label}</label>
           </div>
-          {hint && (
-            <div className="hint" id={hintId}>
-              {hint}
-            </div>
-          )}
-          {error && (
-            <div className="field-error" id={errorId}>
-              {error}
-            </div>
-          )}
+          {hintNote}
+          {errorNote}
         </div>
       );
     case 'enum':
@@ -647,22 +650,14 @@ function Leaf({
           </span>
         )}
       </div>
-      {hint && (
-        <div className="hint" id={hintId}>
-          {hint}
-        </div>
-      )}
+      {hintNote}
       {control}
       {echo && (
         <div className="hint date-echo" id={echoId}>
           {echo}
         </div>
       )}
-      {error && (
-        <div className="field-error" id={errorId}>
-          {error}
-        </div>
-      )}
+      {errorNote}
     </div>
   );
 }
