@@ -3,7 +3,15 @@
 // procurement plan the rules themselves compute (planOf), so the chart can never drift from them.
 import { type Citation, formatDate, formatMoney } from '../../../kernel/index.ts';
 import type { PackReport, ReportContext, ReportDocument, ReportSection } from '../../framework.ts';
-import { BIDS_RFP, METHOD_TEXT, type Plan, planOf, R33_4, SIGNERS } from '../rules/procurement/plan.ts';
+import {
+  BIDS_RFP,
+  METHOD_TEXT,
+  type Plan,
+  planOf,
+  R33_4,
+  SCHOOL_CONSTRUCTION,
+  SIGNERS,
+} from '../rules/procurement/plan.ts';
 import type { RequisitionFacts } from '../schemas/requisition.ts';
 import { section } from '../source.ts';
 
