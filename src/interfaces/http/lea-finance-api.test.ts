@@ -220,6 +220,49 @@ describe('lea-finance over HTTP', () => {
     assert.equal(refused.statusCode, 409, refused.body);
   });
 
+  test('past purchases imported as paid count toward the vendor’s fiscal-year total (B.1.c), from July 1 only', async () => {
+    const header = 'description,vendor,category,commodity,amountCents,requisitionDate,state';
+    const csv = [
+      header,
+      // FY2026 (ends June 30, 2026): not counted in FY2027.
+      'Bus parts,Granite Fleet Parts,goods-services,bus parts,"$30,000.00",2026-06-30,paid',
+      'Bus tires,Granite Fleet Parts,goods-services,tires,"$25,000.00",7/1/2026,paid',
+      'Bus brakes,Granite Fleet Parts,goods-services,brakes,"$24,500.00",2026-08-15,paid',
+    ].join('\r\n');
+    const imported = await call('POST', '/api/v1/orgs/demo/records/import', t.adminCookie, {
+      pack: 'lea-finance',
+      kind: 'requisition',
+      csv,
+    });
+    assert.equal(imported.statusCode, 200, imported.body);
+    assert.equal(imported.json().created, 3);
+    const next = await call('POST', '/api/v1/orgs/demo/records', people.rita!, {
+      pack: 'lea-finance',
+      kind: 'requisition',
+      data: {
+        description: 'Wiper blades',
+        vendor: 'granite fleet parts ',
+        category: 'goods-services',
+        commodity: 'wipers',
+        amountCents: 50_001,
+        requisitionDate: '2026-09-01',
+      },
+    });
+    assert.equal(next.statusCode, 201, next.body);
+    const cumulative = next
+      .json()
+      .evaluation.findings.filter(
+        (f: { rule: string }) => f.rule === 'lea-finance.procurement.vendor-annual-cumulative',
+      );
+    const value = cumulative.find((f: { kind: string }) => f.kind === 'value');
+    assert.equal(value.values.fiscalYearToDateCents, 4_950_000, 'the two FY2027 purchases, not June 30’s');
+    assert.equal(value.values.totalCents, 5_000_001);
+    assert.ok(
+      cumulative.some((f: { kind: string }) => f.kind === 'requirement'),
+      'one cent over $50,000.00: a bid or RFP is required',
+    );
+  });
+
   test('a hospitality gift is totalled with the giver’s earlier hospitality gifts to the recipient only (B.4.c(a))', async () => {
     const gift = (giftDate: string, valueCents: number, category: string, recipient = 'Grace Kim') => ({
       giver: 'Granite Bus Lines',
