@@ -4,7 +4,6 @@
 // the value is the pack's reading, said in its note, so an organisation can override it.
 import { since } from './since.ts';
 
-const PROCUREMENT_CODE = 'Utah Code 63G-6a';
 const GIFTS = 'Utah Code 63G-6a-2402, 63G-6a-2404';
 
 // F.3: purchases "exceeding $1,000" on a card need an expenditure authorization form first.
@@ -16,7 +15,6 @@ export const cardPreapprovalThreshold = since({
   unit: 'cents',
   value: 100_000,
   section: 'F.3',
-  authority: PROCUREMENT_CODE,
 });
 
 // F.11 leaves the limits to the LEA ("based on purchasing authority"); these defaults follow the B.1
@@ -60,7 +58,6 @@ export const cardSplitWindowDays = since({
   unit: 'days',
   value: 3,
   section: 'B.3.a(1)',
-  authority: 'Utah Code 63G-6a-408',
   note: 'The policy names no period ("over a short period of time"); three days either side is the pack default.',
 });
 

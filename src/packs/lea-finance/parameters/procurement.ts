@@ -3,9 +3,6 @@
 // silent or ambiguous the figure is the pack's reading, said in its note, so an organisation can override it.
 import { since } from './since.ts';
 
-const R33_4 = 'Utah Code 63G-6a-408; Utah Admin. Code R33-4';
-const BIDS_RFP = 'Utah Code 63G-6a-601 to 612 and 701 to 711; Utah Admin. Code R33-6, R33-7';
-
 // B.1 Small purchases: the statutory thresholds the decision tree (D.2) applies.
 export const individualThreshold = since({
   id: 'lea-finance.procurement.individual_threshold',
@@ -15,7 +12,6 @@ export const individualThreshold = since({
   unit: 'cents',
   value: 100_000,
   section: 'B.1.a',
-  authority: R33_4,
 });
 
 export const singleAggregateThreshold = since({
@@ -26,7 +22,6 @@ export const singleAggregateThreshold = since({
   unit: 'cents',
   value: 500_000,
   section: 'B.1.b',
-  authority: R33_4,
 });
 
 export const annualCumulativeThreshold = since({
@@ -37,7 +32,6 @@ export const annualCumulativeThreshold = since({
   unit: 'cents',
   value: 5_000_000,
   section: 'B.1.c',
-  authority: R33_4,
 });
 
 // D.2 The decision tree's tiers. Each tier runs up to and including its maximum: the policy's whole-dollar
@@ -49,7 +43,6 @@ export const tierAMax = since({
   unit: 'cents',
   value: 100_000,
   section: 'D.2.a',
-  authority: R33_4,
 });
 
 export const tierBMax = since({
@@ -58,7 +51,6 @@ export const tierBMax = since({
   unit: 'cents',
   value: 500_000,
   section: 'D.2.b',
-  authority: R33_4,
 });
 
 export const tierCMax = since({
@@ -67,7 +59,6 @@ export const tierCMax = since({
   unit: 'cents',
   value: 1_000_000,
   section: 'D.2.c',
-  authority: R33_4,
 });
 
 export const tierDMax = since({
@@ -76,7 +67,6 @@ export const tierDMax = since({
   unit: 'cents',
   value: 5_000_000,
   section: 'D.2.d',
-  authority: R33_4,
   note: 'D.2.e says "Greater than $50,001" after D.2.d ends at $50,000; read as anything above $50,000.00, so no amount falls between the tiers.',
 });
 
@@ -86,7 +76,6 @@ export const boardSignatureAbove = since({
   unit: 'cents',
   value: 9_999_900,
   section: 'D.2.e',
-  authority: BIDS_RFP,
   note: '"If the purchase is greater than $99,999": $99,999.00 needs no board signature, $99,999.01 does.',
 });
 
@@ -96,7 +85,6 @@ export const minQuotes = since({
   unit: 'count',
   value: 2,
   section: 'D.2.b',
-  authority: R33_4,
 });
 
 // B.1.d and D.2.f, D.2.h: professional services (architectural, engineering, accounting, legal, consulting).
@@ -107,7 +95,6 @@ export const professionalDirectNegotiationMax = since({
   unit: 'cents',
   value: 5_000_000,
   section: 'B.1.d',
-  authority: R33_4,
 });
 
 export const professionalMinProvidersReviewed = since({
@@ -116,7 +103,6 @@ export const professionalMinProvidersReviewed = since({
   unit: 'count',
   value: 2,
   section: 'D.2.f',
-  authority: R33_4,
 });
 
 export const professionalTwoQuotesMax = since({
@@ -125,7 +111,6 @@ export const professionalTwoQuotesMax = since({
   unit: 'cents',
   value: 10_000_000,
   section: 'D.2.f',
-  authority: R33_4,
 });
 
 export const approvedVendorListMax = since({
@@ -134,7 +119,6 @@ export const approvedVendorListMax = since({
   unit: 'cents',
   value: 10_000_000,
   section: 'B.1.d',
-  authority: 'Utah Code 63G-6a-403, 404; Utah Admin. Code R33-4',
 });
 
 // B.1.e and D.2.g: small construction projects.
@@ -144,7 +128,6 @@ export const constructionDirectAwardMax = since({
   unit: 'cents',
   value: 2_500_000,
   section: 'B.1.e(1)',
-  authority: R33_4,
 });
 
 export const constructionTwoBidsMax = since({
@@ -153,7 +136,6 @@ export const constructionTwoBidsMax = since({
   unit: 'cents',
   value: 8_000_000,
   section: 'B.1.e(2)',
-  authority: R33_4,
 });
 
 export const constructionAdvertisingDays = since({
@@ -162,7 +144,6 @@ export const constructionAdvertisingDays = since({
   unit: 'days',
   value: 10,
   section: 'D.2.g(3)',
-  authority: 'Utah Code 53A-20',
   note: '"at least 10 days before the bid due date": calendar days from the advertisement to the due date.',
 });
 
@@ -173,7 +154,6 @@ export const soleSourcePublicCommentThreshold = since({
   unit: 'cents',
   value: 5_000_000,
   section: 'E.2',
-  authority: 'Utah Code 63G-6a-802, 406',
   note: '"$50,000 and above": $50,000.00 is posted, $49,999.99 is not.',
 });
 
@@ -185,7 +165,6 @@ export const splitWindowDays = since({
   unit: 'days',
   value: 30,
   section: 'B.3.a(1)',
-  authority: 'Utah Code 63G-6a-408',
   note: 'B.3 speaks of "a short period of time" without a number; 30 calendar days is the pack\'s reading.',
 });
 

@@ -2,20 +2,20 @@
 // approved (A.3, D.2, I.1–I.2). The requestor never approves their own request.
 import { defineRule, type FindingDraft, isBefore } from '../../../../kernel/index.ts';
 import type { RequisitionFacts } from '../../schemas/requisition.ts';
-import { ADOPTED, section } from '../../source.ts';
-import { listText, planOf, R33_4, SIGNERS, samePerson, signerTitle } from './plan.ts';
+import { ADOPTED } from '../../source.ts';
+import { cited, listText, planOf, SIGNERS, samePerson, signerTitle } from './plan.ts';
 
 export const requiredSignatures = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.signatures',
   title: 'The signatures the tier requires are on the form before the purchase order is issued',
   citations: [
-    section('A.3'),
-    section('D.2.a', R33_4),
-    section('D.2.b', R33_4),
-    section('D.2.e'),
-    section('D.2.g'),
-    section('D.2.h'),
-    section('I.2'),
+    cited('A.3'),
+    cited('D.2.a'),
+    cited('D.2.b'),
+    cited('D.2.e'),
+    cited('D.2.g'),
+    cited('D.2.h'),
+    cited('I.2'),
   ],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
@@ -52,7 +52,7 @@ export const requiredSignatures = defineRule<RequisitionFacts>({
 export const signatureOrder = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.signature-order',
   title: 'Signatures follow the form: requestor, supervisor, business administrator, superintendent, board',
-  citations: [section('I.1'), section('I.2'), section('D.2.e')],
+  citations: [cited('I.1'), cited('I.2'), cited('D.2.e')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f, ctx) {
@@ -115,7 +115,7 @@ const APPROVERS = [
 export const selfApproval = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.self-approval',
   title: 'The requestor never approves their own request',
-  citations: [section('A.3'), section('I.1'), section('I.2')],
+  citations: [cited('A.3'), cited('I.1'), cited('I.2')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f) {
@@ -137,7 +137,7 @@ export const selfApproval = defineRule<RequisitionFacts>({
 export const authorisationBeforePurchase = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.authorisation-before-purchase',
   title: 'Nothing is ordered before the expenditure authorisation is approved',
-  citations: [section('I.1'), section('I.2')],
+  citations: [cited('I.1'), cited('I.2')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f) {

@@ -2,17 +2,15 @@
 // method it needs, the quotes it needs and what each quote must show (A.7).
 import { defineRule, diffDays, type FindingDraft } from '../../../../kernel/index.ts';
 import type { Quote, RequisitionFacts } from '../../schemas/requisition.ts';
-import { ADOPTED, section } from '../../source.ts';
+import { ADOPTED } from '../../source.ts';
 import {
-  AVL,
+  cited,
   exemptFromCompetition,
   listText,
   METHOD_TEXT,
   money,
   needed,
   planOf,
-  R33_4,
-  SCHOOL_CONSTRUCTION,
   samePerson,
   signerTitle,
 } from './plan.ts';
@@ -26,7 +24,7 @@ const CATEGORY_TEXT: Readonly<Record<RequisitionFacts['category'], string>> = {
 export const decisionTree = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.decision-tree',
   title: 'The decision tree tier, method and signatures for the purchase’s total and category',
-  citations: [section('D.2', R33_4), section('D.1'), section('B.1', R33_4)],
+  citations: [cited('D.2'), cited('D.1'), cited('B.1')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f, ctx) {
@@ -49,7 +47,7 @@ export const decisionTree = defineRule<RequisitionFacts>({
         kind: 'notice',
         message:
           'Bought from a state agency or state cooperative contract, as D.1 encourages: the decision chart’s quotes and bids are not needed; the signatures still are.',
-        citations: [section('D.1')],
+        citations: [cited('D.1')],
       });
     }
     return out;
@@ -60,13 +58,13 @@ export const procurementMethod = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.method',
   title: 'The purchase is procured by the method its tier requires',
   citations: [
-    section('D.2.e', 'Utah Code 63G-6a-601 to 612, 701 to 711'),
-    section('D.2.f', R33_4),
-    section('D.2.g', SCHOOL_CONSTRUCTION),
-    section('D.2.h'),
-    section('B.1.d', `${AVL}; Utah Admin. Code R33-4`),
-    section('B.1.e', R33_4),
-    section('E.1', 'Utah Code 63G-6a-802'),
+    cited('D.2.e'),
+    cited('D.2.f'),
+    cited('D.2.g'),
+    cited('D.2.h'),
+    cited('B.1.d'),
+    cited('B.1.e'),
+    cited('E.1'),
   ],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
@@ -82,7 +80,7 @@ export const procurementMethod = defineRule<RequisitionFacts>({
           f.approvedOn,
           poIssued,
           `A sole-source purchase needs a sole-source justification determined by LEA purchasing and approved by administration (E.1–E.3).`,
-          { citations: [section('E.1', 'Utah Code 63G-6a-802'), section('E.3', 'Utah Code 63G-6a-802')] },
+          { citations: [cited('E.1'), cited('E.3')] },
         ),
       ];
     }
@@ -98,7 +96,7 @@ export const procurementMethod = defineRule<RequisitionFacts>({
         kind: 'violation',
         message: `Contracts or purchases of professional services from an approved vendor list may not exceed ${money(avlMax)} (B.1.d, D.2.f); this one is ${amount}: use a competitive bid or RFP (D.2.h).`,
         values: { amountCents: f.amountCents, ceilingCents: avlMax },
-        citations: [section('B.1.d', `${AVL}; Utah Admin. Code R33-4`), section('D.2.f', R33_4)],
+        citations: [cited('B.1.d'), cited('D.2.f')],
       });
       return out;
     }
@@ -169,7 +167,7 @@ export const procurementMethod = defineRule<RequisitionFacts>({
           f.approvedOn,
           poIssued,
           `Construction of ${amount} may be awarded only after documenting that all applicable building code approvals, licensing requirements, permitting and other construction requirements are met (B.1.e(1), ${plan.tier}).`,
-          { citations: [section('B.1.e(1)', R33_4), section(plan.tier, R33_4)] },
+          { citations: [cited('B.1.e(1)'), cited(plan.tier)] },
         ),
       );
     }
@@ -181,12 +179,12 @@ export const quotesRequired = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.quotes',
   title: 'At least two competitive quotes, and the lowest meeting specifications chosen',
   citations: [
-    section('D.2.b', R33_4),
-    section('D.2.c', R33_4),
-    section('D.2.d', R33_4),
-    section('D.2.f', R33_4),
-    section('D.2.g(2)', R33_4),
-    section('I.1'),
+    cited('D.2.b'),
+    cited('D.2.c'),
+    cited('D.2.d'),
+    cited('D.2.f'),
+    cited('D.2.g(2)'),
+    cited('I.1'),
   ],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
@@ -287,7 +285,7 @@ const ELEMENTS: readonly { path: string; title: string; missing(q: Quote): boole
 export const quoteCompleteness = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.quote-completeness',
   title: 'Each quote shows the six elements of A.7.a, however it was obtained',
-  citations: [section('A.7.a'), section('A.7.b')],
+  citations: [cited('A.7.a'), cited('A.7.b')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f) {
@@ -311,8 +309,8 @@ export const quoteCompleteness = defineRule<RequisitionFacts>({
             subject: who,
             values: { quote: i + 1, missing: missing.map((e) => e.path) },
             citations: [
-              ...missing.map((e) => section(e.path)),
-              ...(q.method === 'written' ? [] : [section('A.7.b')]),
+              ...missing.map((e) => cited(e.path)),
+              ...(q.method === 'written' ? [] : [cited('A.7.b')]),
             ],
           },
         ),

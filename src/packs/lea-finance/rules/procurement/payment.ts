@@ -2,13 +2,13 @@
 // personal use (A.14, C.5).
 import { defineRule, type FindingDraft } from '../../../../kernel/index.ts';
 import type { RequisitionFacts } from '../../schemas/requisition.ts';
-import { ADOPTED, section } from '../../source.ts';
-import { money } from './plan.ts';
+import { ADOPTED } from '../../source.ts';
+import { cited, money } from './plan.ts';
 
 export const threeWayMatch = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.three-way-match',
   title: 'The invoice and a complete packing slip match the expenditure authorisation before payment',
-  citations: [section('I.4'), section('I.5'), section('J.3')],
+  citations: [cited('I.4'), cited('I.5'), cited('J.3')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f, ctx) {
@@ -58,7 +58,7 @@ export const threeWayMatch = defineRule<RequisitionFacts>({
 export const title1Affixation = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.title1-affixation',
   title: 'Items bought with Title 1 funds have a certificate of affixation crediting Title 1',
-  citations: [section('M.1')],
+  citations: [cited('M.1')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f) {
@@ -85,7 +85,7 @@ export const title1Affixation = defineRule<RequisitionFacts>({
 export const personalUse = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.personal-use',
   title: 'No purchase for personal use or personal gain',
-  citations: [section('A.14', 'Utah Code 67-16'), section('C.5')],
+  citations: [cited('A.14'), cited('C.5')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f) {

@@ -10,6 +10,35 @@ export const BIDS_RFP = 'Utah Code 63G-6a-601 to 612, 701 to 711; Utah Admin. Co
 export const AVL = 'Utah Code 63G-6a-403, 404';
 export const SCHOOL_CONSTRUCTION = 'Utah Code 53A-20';
 
+/**
+ * The statute or rule the policies name at each procurement section, as printed (SOURCE.md). A section
+ * that names none (D.2.a–d, B.1.e(1)–(2), D.2.g(1)–(2), E.1) is cited without one.
+ */
+const NAMED: Readonly<Record<string, string>> = {
+  'A.14': 'Utah Code 67-16',
+  'B.1': R33_4,
+  'B.1.a': R33_4,
+  'B.1.b': R33_4,
+  'B.1.c': R33_4,
+  'B.1.d': `${AVL}; Utah Admin. Code R33-4`,
+  'B.1.e': SCHOOL_CONSTRUCTION,
+  'B.1.e(3)': SCHOOL_CONSTRUCTION,
+  'B.2.a': 'Utah Code 63G-6a-408(6)',
+  'B.3.a': 'Utah Code 63G-6a-408',
+  'B.3.a(1)': 'Utah Code 63G-6a-408',
+  'B.3.a(2)': 'Utah Code 63G-6a-408',
+  'D.2.e': `Utah Code 63G-6a-601 to 612, 701 to 711, 403, 404; Utah Admin. Code R33-6, R33-7`,
+  'D.2.f': 'Utah Admin. Code R33-4',
+  'D.2.g': SCHOOL_CONSTRUCTION,
+  'D.2.g(3)': SCHOOL_CONSTRUCTION,
+  'D.2.h': 'Utah Code 63G-6a-601 to 612, 701 to 711',
+  'E.2': 'Utah Code 63G-6a-802, 406',
+  'E.3': 'Utah Code 63G-6a-802',
+};
+
+/** A section of the policies with the statute or rule they name there, if any. */
+export const cited = (path: string): Citation => section(path, NAMED[path]);
+
 export type Signer = 'requestor' | 'supervisor' | 'business-administrator' | 'superintendent' | 'board';
 
 /** The signatures in the order the form passes from hand to hand (I.1–I.2, D.2). */
@@ -109,7 +138,7 @@ export function planOf(f: Pick<RequisitionFacts, 'category' | 'amountCents'>, pa
       return {
         category: f.category,
         tier: 'D.2.f',
-        citations: [section('D.2.f', R33_4), section('B.1.d', R33_4)],
+        citations: [cited('D.2.f'), cited('B.1.d')],
         method: 'direct-negotiation',
         processes: ['bid', 'rfp', 'approved-vendor-list'],
         signatures: goodsSignatures(),
@@ -120,7 +149,7 @@ export function planOf(f: Pick<RequisitionFacts, 'category' | 'amountCents'>, pa
       return {
         category: f.category,
         tier: 'D.2.f',
-        citations: [section('D.2.f', R33_4), section('B.1.d', R33_4)],
+        citations: [cited('D.2.f'), cited('B.1.d')],
         method: 'quotes',
         processes: ['bid', 'rfp', 'approved-vendor-list'],
         signatures: goodsSignatures(),
@@ -130,7 +159,7 @@ export function planOf(f: Pick<RequisitionFacts, 'category' | 'amountCents'>, pa
     return {
       category: f.category,
       tier: 'D.2.h',
-      citations: [section('D.2.h', BIDS_RFP), section('B.1.d', R33_4)],
+      citations: [cited('D.2.h'), cited('B.1.d')],
       method: 'bid-or-rfp',
       processes: ['bid', 'rfp'],
       signatures: [...base, 'business-administrator', 'superintendent', 'board'],
@@ -143,7 +172,7 @@ export function planOf(f: Pick<RequisitionFacts, 'category' | 'amountCents'>, pa
       return {
         category: f.category,
         tier: 'D.2.g(1)',
-        citations: [section('D.2.g(1)', R33_4), section('B.1.e(1)', R33_4)],
+        citations: [cited('D.2.g(1)'), cited('B.1.e(1)')],
         method: 'direct-award',
         processes: ['bid'],
         signatures: ['requestor', 'supervisor', 'business-administrator', 'superintendent'],
@@ -154,7 +183,7 @@ export function planOf(f: Pick<RequisitionFacts, 'category' | 'amountCents'>, pa
       return {
         category: f.category,
         tier: 'D.2.g(2)',
-        citations: [section('D.2.g(2)', R33_4), section('B.1.e(2)', R33_4)],
+        citations: [cited('D.2.g(2)'), cited('B.1.e(2)')],
         method: 'quotes',
         processes: ['bid'],
         signatures: [
@@ -169,7 +198,7 @@ export function planOf(f: Pick<RequisitionFacts, 'category' | 'amountCents'>, pa
     return {
       category: f.category,
       tier: 'D.2.g(3)',
-      citations: [section('D.2.g(3)', SCHOOL_CONSTRUCTION), section('B.1.e(3)', SCHOOL_CONSTRUCTION)],
+      citations: [cited('D.2.g(3)'), cited('B.1.e(3)')],
       method: 'bid-53A-20',
       processes: ['bid'],
       signatures: [...base, 'business-administrator', 'superintendent', 'board'],
@@ -180,7 +209,7 @@ export function planOf(f: Pick<RequisitionFacts, 'category' | 'amountCents'>, pa
   const goods = (tier: string, method: Method, b1: string): Plan => ({
     category: f.category,
     tier,
-    citations: [section(tier, method === 'bid-or-rfp' ? BIDS_RFP : R33_4), section(b1, R33_4)],
+    citations: [cited(tier), cited(b1)],
     method,
     processes: ['bid', 'rfp', 'approved-vendor-list'],
     signatures: goodsSignatures(),

@@ -3,15 +3,13 @@
 // from $50,000.
 import { defineRule, isBefore } from '../../../../kernel/index.ts';
 import type { SoleSourceFacts } from '../../schemas/sole-source.ts';
-import { ADOPTED, section } from '../../source.ts';
-import { money, needed, samePerson } from './plan.ts';
-
-const LAW = 'Utah Code 63G-6a-802';
+import { ADOPTED } from '../../source.ts';
+import { cited, money, needed, samePerson } from './plan.ts';
 
 export const soleSourceUniqueness = defineRule<SoleSourceFacts>({
   id: 'lea-finance.sole-source.uniqueness',
   title: 'Sole source only for a product or service that is one of a kind, offered by one vendor',
-  citations: [section('E.1', LAW)],
+  citations: [cited('E.1')],
   effective: { from: ADOPTED },
   appliesTo: ['sole-source'],
   evaluate(f) {
@@ -40,7 +38,7 @@ export const soleSourceUniqueness = defineRule<SoleSourceFacts>({
 export const soleSourceDetermination = defineRule<SoleSourceFacts>({
   id: 'lea-finance.sole-source.purchasing-determination',
   title: 'The sole-source determination is completed through LEA purchasing',
-  citations: [section('E.1', LAW)],
+  citations: [cited('E.1')],
   effective: { from: ADOPTED },
   appliesTo: ['sole-source'],
   evaluate(f) {
@@ -73,7 +71,7 @@ export const soleSourceDetermination = defineRule<SoleSourceFacts>({
 export const soleSourceApproval = defineRule<SoleSourceFacts>({
   id: 'lea-finance.sole-source.administration-approval',
   title: 'The sole-source justification is documented per 63G-6a-802 and approved by administration',
-  citations: [section('E.3', LAW)],
+  citations: [cited('E.3')],
   effective: { from: ADOPTED },
   appliesTo: ['sole-source'],
   evaluate(f) {
@@ -98,7 +96,7 @@ export const soleSourceApproval = defineRule<SoleSourceFacts>({
 export const soleSourceSelfApproval = defineRule<SoleSourceFacts>({
   id: 'lea-finance.sole-source.self-approval',
   title: 'Whoever requested a sole source does not approve it',
-  citations: [section('E.3', LAW), section('A.3')],
+  citations: [cited('E.3'), cited('A.3')],
   effective: { from: ADOPTED },
   appliesTo: ['sole-source'],
   evaluate(f) {
@@ -122,7 +120,7 @@ export const soleSourceSelfApproval = defineRule<SoleSourceFacts>({
 export const soleSourcePublicComment = defineRule<SoleSourceFacts>({
   id: 'lea-finance.sole-source.public-comment',
   title: 'Sole-source requests estimated at $50,000 and above are posted for public comment',
-  citations: [section('E.2', 'Utah Code 63G-6a-802, 406')],
+  citations: [cited('E.2')],
   effective: { from: ADOPTED },
   appliesTo: ['sole-source'],
   evaluate(f, ctx) {

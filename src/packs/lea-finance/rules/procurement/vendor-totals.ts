@@ -9,8 +9,8 @@ import {
   type RuleContext,
 } from '../../../../kernel/index.ts';
 import type { RequisitionFacts } from '../../schemas/requisition.ts';
-import { ADOPTED, section } from '../../source.ts';
-import { exemptFromCompetition, money, needed, R33_4, samePerson } from './plan.ts';
+import { ADOPTED } from '../../source.ts';
+import { cited, exemptFromCompetition, money, needed, samePerson } from './plan.ts';
 
 const SPLIT_LAW = 'Utah Code 63G-6a-408';
 
@@ -49,7 +49,7 @@ function splitThresholds(f: RequisitionFacts, param: RuleContext['param']) {
 export const splitPurchase = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.split-purchase',
   title: 'A purchase is not divided to stay under a threshold',
-  citations: [section('B.3.a', SPLIT_LAW), section('B.3.a(1)', SPLIT_LAW), section('B.3.a(2)', SPLIT_LAW)],
+  citations: [cited('B.3.a'), cited('B.3.a(1)'), cited('B.3.a(2)')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f, ctx) {
@@ -91,7 +91,7 @@ export const splitPurchase = defineRule<RequisitionFacts>({
           kind: 'notice',
           message: `${facts}. This is an add-on order: its written justification of why it is not splitting a purchase is kept with the record and the vendor invoice (B.3.a(2)).`,
           values,
-          citations: [section('B.3.a(2)', SPLIT_LAW)],
+          citations: [cited('B.3.a(2)')],
         },
       ];
     }
@@ -108,7 +108,7 @@ export const splitPurchase = defineRule<RequisitionFacts>({
 export const vendorAnnualCumulative = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.vendor-annual-cumulative',
   title: "A vendor's purchases in a fiscal year beyond the annual cumulative threshold need a bid or RFP",
-  citations: [section('B.1.c', R33_4)],
+  citations: [cited('B.1.c')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f, ctx) {
@@ -146,7 +146,7 @@ export const vendorAnnualCumulative = defineRule<RequisitionFacts>({
 export const recurringContract = defineRule<RequisitionFacts>({
   id: 'lea-finance.procurement.recurring-contract',
   title: 'Recurring purchases above the annual cumulative threshold use a contract if feasible',
-  citations: [section('B.2.a', 'Utah Code 63G-6a-408(6)')],
+  citations: [cited('B.2.a')],
   effective: { from: ADOPTED },
   appliesTo: ['requisition'],
   evaluate(f, ctx) {

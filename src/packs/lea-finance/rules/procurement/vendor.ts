@@ -2,8 +2,8 @@
 // recurring purchases above it need (B.2.a).
 import { defineRule, fiscalYearOf, isBefore } from '../../../../kernel/index.ts';
 import type { VendorFacts } from '../../schemas/vendor.ts';
-import { ADOPTED, section } from '../../source.ts';
-import { money, R33_4 } from './plan.ts';
+import { ADOPTED } from '../../source.ts';
+import { cited, money } from './plan.ts';
 
 const contractInForce = (f: VendorFacts): boolean =>
   f.contractOnFile &&
@@ -12,7 +12,7 @@ const contractInForce = (f: VendorFacts): boolean =>
 export const vendorAnnualSpend = defineRule<VendorFacts>({
   id: 'lea-finance.vendor.annual-cumulative',
   title: "The vendor's fiscal-year spend against the annual cumulative threshold",
-  citations: [section('B.1.c', R33_4)],
+  citations: [cited('B.1.c')],
   effective: { from: ADOPTED },
   appliesTo: ['vendor'],
   evaluate(f, ctx) {
@@ -45,7 +45,7 @@ export const vendorAnnualSpend = defineRule<VendorFacts>({
 export const vendorRecurringContract = defineRule<VendorFacts>({
   id: 'lea-finance.vendor.recurring-contract',
   title: 'A vendor of recurring purchases above the annual cumulative threshold has a contract if feasible',
-  citations: [section('B.2.a', 'Utah Code 63G-6a-408(6)')],
+  citations: [cited('B.2.a')],
   effective: { from: ADOPTED },
   appliesTo: ['vendor'],
   evaluate(f, ctx) {
