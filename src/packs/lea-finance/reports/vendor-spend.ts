@@ -13,10 +13,9 @@ import {
   type Period,
 } from '../../../kernel/index.ts';
 import type { PackReport, ReportCell, ReportContext, ReportDocument, ReportRecord } from '../../framework.ts';
-import { R33_4 } from '../rules/procurement/plan.ts';
+import { cited } from '../rules/procurement/plan.ts';
 import type { RequisitionFacts } from '../schemas/requisition.ts';
 import type { VendorFacts } from '../schemas/vendor.ts';
-import { section } from '../source.ts';
 import { NOT_PURCHASES } from '../workflows/requisition.ts';
 
 /** At or above this share of a limit a vendor is shown as near it (basis points). */
@@ -181,7 +180,7 @@ export function buildVendorSpend(ctx: ReportContext): ReportDocument {
           ],
           rows: spendRows,
         },
-        citations: [section('B.1.c', R33_4), section('B.2.a', 'Utah Code 63G-6a-408(6)')],
+        citations: [cited('B.1.c'), cited('B.2.a')],
       },
       {
         heading: 'Professional services and the approved vendor list',
@@ -198,10 +197,7 @@ export function buildVendorSpend(ctx: ReportContext): ReportDocument {
           ],
           rows: professionalRows,
         },
-        citations: [
-          section('B.1.d', 'Utah Code 63G-6a-403, 404; Utah Admin. Code R33-4'),
-          section('D.2.f', R33_4),
-        ],
+        citations: [cited('B.1.d'), cited('D.2.f')],
       },
     ],
     notes: [
