@@ -1,7 +1,7 @@
 // The `probity` command as a user runs it: a real child process, a fresh data directory per test.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -361,6 +361,62 @@ describe('probity with the store', { concurrency: true }, () => {
     assert.equal(result.admin.email, 'dana@acme.example.org');
     assert.equal(result.admin.created, false);
     assert.equal('oneTimePassword' in result.admin, false, 'an existing account keeps its password');
+  });
+
+  test('lea-finance from the command line: a requisition evaluated, the Decision Chart as text and PDF, vendors imported whole or not at all', async (t) => {
+    const dataDir = tempDir(t);
+    const req = join(dataDir, 'requisition.yaml');
+    writeFileSync(
+      req,
+      'description: Stacking chairs\nvendor: Summit Office Supply\ncategory: goods-services\ncommodity: furniture\namountCents: 100001\nrequisitionDate: 2026-09-01\n',
+    );
+    const evaluated = await probity(
+      ['evaluate', '--pack', 'lea-finance', '--case', 'requisition', '--facts', req, '--as-of', '2026-09-02'],
+      { dataDir },
+    );
+    assert.equal(evaluated.code, 0, evaluated.stderr);
+    const findings = (JSON.parse(evaluated.stdout) as Evaluation).findings;
+    const quotes = findings.find((f) => f.rule === 'lea-finance.procurement.quotes');
+    assert.equal(quotes?.kind, 'requirement', 'a $1,000.01 purchase needs quotes (D.2.b)');
+    assert.ok(quotes?.citations.some((c) => c.section === 'D.2.b'));
+
+    assert.equal((await probity(['demo'], { dataDir })).code, 0);
+    const chart = await probity(['report', '--org', 'demo', '--pack', 'lea-finance', 'decision-chart'], {
+      dataDir,
+    });
+    assert.equal(chart.code, 0, chart.stderr);
+    assert.match(chart.stdout, /Decision Chart for Purchasing Thresholds/);
+    assert.match(chart.stdout, /\$1,000\.01 – \$5,000\.00 /);
+    const pdf = join(dataDir, 'chart.pdf');
+    const written = await probity(
+      ['report', '--org', 'demo', '--pack', 'lea-finance', 'decision-chart', '--pdf', pdf],
+      {
+        dataDir,
+      },
+    );
+    assert.equal(written.code, 0, written.stderr);
+    assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
+
+    const vendors = join(dataDir, 'vendors.csv');
+    writeFileSync(
+      vendors,
+      'name,address,approvedVendorList\r\nAcme School Supply,1 Main St,yes\r\nBad Row,2 Main St,maybe\r\n',
+    );
+    const refused = await probity(['import', '--org', 'demo', '-p', 'lea-finance', '-k', 'vendor', vendors], {
+      dataDir,
+    });
+    assert.equal(refused.code, 1);
+    assert.match(
+      refused.stderr,
+      /nothing was imported.*\n\s+line 3, column approvedVendorList: "maybe" is not yes or no/s,
+    );
+    writeFileSync(vendors, 'name,address,approvedVendorList\r\nAcme School Supply,1 Main St,yes\r\n');
+    const imported = await probity(
+      ['import', '--org', 'demo', '-p', 'lea-finance', '-k', 'vendor', vendors, '--json'],
+      { dataDir },
+    );
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.equal(JSON.parse(imported.stdout).created, 1);
   });
 
   test('a second process is refused at once while the store is locked', async (t) => {
