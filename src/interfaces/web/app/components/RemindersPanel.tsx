@@ -6,7 +6,8 @@ import { qs } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 import type { OrgState } from '../org.tsx';
 import { useApi } from '../use-api.ts';
-import { kindTitle, packTitle } from './record-meta.ts';
+import { recordPath } from './RecordTitle.tsx';
+import { recordWhere } from './record-meta.ts';
 import { Badge, DateText, Empty, ErrorNote, Loading } from './ui.tsx';
 
 export interface MyReminder {
@@ -51,12 +52,11 @@ export function RemindersPanel({ org }: { org: OrgState }) {
           {list.map((r) => (
             <li key={r.seq}>
               <div className="item-title">
-                <Link href={org.path(`/records/${encodeURIComponent(r.record.id)}`)}>{r.record.title}</Link>{' '}
+                <Link href={recordPath(org, r.record.id)}>{r.record.title}</Link>{' '}
                 <Badge tone={tone(r)}>{r.words}</Badge>
               </div>
               <div className="item-meta">
-                {kindTitle(org.packs, r.record.pack, r.record.kind)} · {packTitle(org.packs, r.record.pack)} ·
-                due <DateText date={r.dueOn} /> · reminded{' '}
+                {recordWhere(org.packs, r.record)} · due <DateText date={r.dueOn} /> · reminded{' '}
                 <time dateTime={r.sentAt}>{formatDateTime(r.sentAt)}</time>
               </div>
             </li>

@@ -100,6 +100,15 @@ export function kindTitle(packs: readonly PackInfo[], pack: string, kind: string
   );
 }
 
+/** Where a record belongs, in words: "Requisition · LEA finance · Facilities" (kind, pack, and unit when given). */
+export function recordWhere(
+  packs: readonly PackInfo[],
+  r: { pack: string; kind: string; unitName?: string | null | undefined },
+): string {
+  const where = `${kindTitle(packs, r.pack, r.kind)} · ${packTitle(packs, r.pack)}`;
+  return r.unitName ? `${where} · ${r.unitName}` : where;
+}
+
 export function stateInfo(
   packs: readonly PackInfo[],
   record: Pick<RecordItem, 'pack' | 'kind' | 'state'>,

@@ -6,9 +6,10 @@ import { addDays, isCalendarDate } from '../../../../kernel/date.ts';
 import { type Query, qs } from '../api.ts';
 import { useInboxCount } from '../components/inbox-count.ts';
 import { NoRecordsYet } from '../components/NewRecordLinks.tsx';
+import { RecordTitle, recordPath } from '../components/RecordTitle.tsx';
 import { RemindersPanel } from '../components/RemindersPanel.tsx';
-import { actorName, kindTitle, packTitle, stateInfo, workflowsOf } from '../components/record-meta.ts';
-import { Badge, DateText, Empty, ErrorNote, Loading, Page } from '../components/ui.tsx';
+import { actorName, recordWhere, stateInfo, workflowsOf } from '../components/record-meta.ts';
+import { DateText, Empty, ErrorNote, Loading, Page } from '../components/ui.tsx';
 import { dueLabel, formatDateTime, humanize } from '../format.ts';
 import { type OrgState, useOrg } from '../org.tsx';
 import type { RecordItem } from '../types.ts';
@@ -53,10 +54,6 @@ function listFilters(kind: 'overdue' | 'week' | 'open', d: DashboardData, unitId
 
 function recordsHref(org: OrgState, filters: Query, pack?: string) {
   return org.path(pack ? `/packs/${encodeURIComponent(pack)}` : '/records') + qs(filters);
-}
-
-function recordHref(org: OrgState, id: string) {
-  return org.path(`/records/${encodeURIComponent(id)}`);
 }
 
 export default function Dashboard() {
@@ -266,7 +263,7 @@ function DashboardBody({ data, org, busy }: { data: DashboardData; org: OrgState
                     {e.recordId && (
                       <>
                         {' '}
-                        <Link href={recordHref(org, e.recordId)}>{e.recordTitle ?? 'a record'}</Link>
+                        <Link href={recordPath(org, e.recordId)}>{e.recordTitle ?? 'a record'}</Link>
                       </>
                     )}
                     <div className="when">
@@ -359,19 +356,15 @@ function RecordItems({
         const state = stateInfo(org.packs, r);
         return (
           <li key={r.id}>
-            <div className="item-title">
-              <Link href={recordHref(org, r.id)}>{r.title}</Link>{' '}
-              <Badge tone={state.final ? 'neutral' : 'info'}>{state.title}</Badge>
-              {r.overdue && r.dueOn && (
-                <>
-                  {' '}
-                  <Badge tone="danger">{dueLabel(r.dueOn, today)}</Badge>
-                </>
-              )}
-            </div>
+            <RecordTitle
+              org={org}
+              record={r}
+              state={state.title}
+              stateTone={state.final ? 'neutral' : 'info'}
+              today={today}
+            />
             <div className="item-meta">
-              {kindTitle(org.packs, r.pack, r.kind)} · {packTitle(org.packs, r.pack)}
-              {r.unitName ? ` · ${r.unitName}` : ''}
+              {recordWhere(org.packs, r)}
               {r.dueOn && (
                 <>
                   {' · '}

@@ -7,7 +7,8 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { ApiError, post, qs } from '../api.ts';
 import { FindingsPanel, isFinding } from '../components/FindingsPanel.tsx';
 import { inboxChanged } from '../components/inbox-count.ts';
-import { kindTitle, packTitle } from '../components/record-meta.ts';
+import { RecordTitle, recordPath } from '../components/RecordTitle.tsx';
+import { recordWhere } from '../components/record-meta.ts';
 import { Badge, DateText, Empty, ErrorNote, Loading, Page } from '../components/ui.tsx';
 import { dueLabel, formatDateTime } from '../format.ts';
 import { type OrgState, useOrg } from '../org.tsx';
@@ -183,21 +184,12 @@ function InboxEntry({
   }
 
   const refused = (refusal?.findings ?? []).filter(isFinding);
-  const href = org.path(`/records/${encodeURIComponent(r.id)}`);
+  const href = recordPath(org, r.id);
   return (
     <li className={r.overdue ? 'card inbox-item overdue' : 'card inbox-item'}>
-      <div className="item-title">
-        <Link href={href}>{r.title}</Link> <Badge tone="info">{r.stateTitle}</Badge>
-        {r.overdue && r.dueOn && (
-          <>
-            {' '}
-            <Badge tone="danger">{dueLabel(r.dueOn, today)}</Badge>
-          </>
-        )}
-      </div>
+      <RecordTitle org={org} record={r} state={r.stateTitle} today={today} />
       <div className="item-meta">
-        {kindTitle(org.packs, r.pack, r.kind)} · {packTitle(org.packs, r.pack)}
-        {r.unitName ? ` · ${r.unitName}` : ''}
+        {recordWhere(org.packs, r)}
         {r.dueOn && !r.overdue && (
           <>
             {' · due '}

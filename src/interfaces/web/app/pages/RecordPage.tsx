@@ -8,8 +8,7 @@ import { FindingsPanel, isFinding } from '../components/FindingsPanel.tsx';
 import {
   findKind,
   findPack,
-  kindTitle,
-  packTitle,
+  recordWhere,
   type WorkflowInfo,
   workflowsOf,
 } from '../components/record-meta.ts';
@@ -130,11 +129,7 @@ function RecordView({ detail, reload }: { detail: RecordDetail; reload(): void }
   return (
     <Page
       title={record.title}
-      subtitle={
-        <>
-          {kindTitle(org.packs, record.pack, record.kind)} · {packTitle(org.packs, record.pack)}
-        </>
-      }
+      subtitle={recordWhere(org.packs, { pack: record.pack, kind: record.kind })}
       actions={
         org.can('records.write') && !terminal ? (
           <Link href={org.path(`/records/${encodeURIComponent(record.id)}/edit`)} className="button">
