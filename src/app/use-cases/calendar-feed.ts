@@ -2,10 +2,11 @@
 // person may read, as an all-day event on that date. Calendar apps send no cookie or header, so the feed
 // is found by a secret in its URL; only the secret's SHA-256 is stored, as for API tokens. One active
 // feed per person and organisation; creating a new one revokes the old, and revoking ends it.
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import ical from 'ical-generator';
 import { z } from 'zod';
 import type { CalendarDate } from '../../kernel/index.ts';
+import type { Db } from '../../store/connect.ts';
 import { calendarFeeds, organisations, records, users } from '../../store/schema.ts';
 import type { App } from '../app.ts';
 import { newId, newSecret, sha256 } from '../auth/secrets.ts';
@@ -21,6 +22,26 @@ export const FEED_LIMIT = 2000;
 const feedPath = (slug: string, secret: string) =>
   `/api/v1/orgs/${encodeURIComponent(slug)}/deadlines.ics?token=${encodeURIComponent(secret)}`;
 
+/** The person's active feed in the organisation (at most one; see revokeActiveFeeds). */
+const activeFeedOf = (orgId: string, userId: string) =>
+  and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt));
+
+/**
+ * Revokes the person's active feed, returning the ids revoked. Two requests at once (a double click)
+ * take turns on a lock held to the end of the transaction, so the second revokes the feed the first
+ * created instead of leaving two active.
+ */
+async function revokeActiveFeeds(tx: Db, orgId: string, userId: string, now: Date) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`probity-feed:${orgId}:${userId}`}, 0))`,
+  );
+  return tx
+    .update(calendarFeeds)
+    .set({ revokedAt: now })
+    .where(activeFeedOf(orgId, userId))
+    .returning({ id: calendarFeeds.id });
+}
+
 export const calendarFeedStatus = defineUseCase({
   name: 'show my calendar feed',
   access: { kind: 'org', permission: 'records.read' },
@@ -29,13 +50,7 @@ export const calendarFeedStatus = defineUseCase({
     const [feed] = await app.store.db
       .select()
       .from(calendarFeeds)
-      .where(
-        and(
-          eq(calendarFeeds.orgId, org.org.id),
-          eq(calendarFeeds.userId, principal.userId),
-          isNull(calendarFeeds.revokedAt),
-        ),
-      )
+      .where(activeFeedOf(org.org.id, principal.userId))
       .limit(1);
     return feed
       ? {
@@ -57,17 +72,7 @@ export const createCalendarFeed = defineUseCase({
     const id = newId();
     const prefix = secret.slice(0, 10);
     await app.store.db.transaction(async (tx) => {
-      const revoked = await tx
-        .update(calendarFeeds)
-        .set({ revokedAt: now })
-        .where(
-          and(
-            eq(calendarFeeds.orgId, org.org.id),
-            eq(calendarFeeds.userId, principal.userId),
-            isNull(calendarFeeds.revokedAt),
-          ),
-        )
-        .returning({ id: calendarFeeds.id });
+      const revoked = await revokeActiveFeeds(tx, org.org.id, principal.userId, now);
       await tx.insert(calendarFeeds).values({
         orgId: org.org.id,
         id,
@@ -96,17 +101,7 @@ export const revokeCalendarFeed = defineUseCase({
   input: z.object({ org: z.string() }),
   async run({ app, org, principal, now }) {
     return app.store.db.transaction(async (tx) => {
-      const revoked = await tx
-        .update(calendarFeeds)
-        .set({ revokedAt: now })
-        .where(
-          and(
-            eq(calendarFeeds.orgId, org.org.id),
-            eq(calendarFeeds.userId, principal.userId),
-            isNull(calendarFeeds.revokedAt),
-          ),
-        )
-        .returning({ id: calendarFeeds.id });
+      const revoked = await revokeActiveFeeds(tx, org.org.id, principal.userId, now);
       if (revoked.length === 0) throw notFound(`An active calendar feed of yours in ${org.org.name}`);
       await recordEvent(tx, {
         orgId: org.org.id,
@@ -150,20 +145,20 @@ export const deadlinesFeed = defineUseCase({
     }
     const gone = () => notFound('This calendar feed');
     const db = app.store.db;
+    const [org] = await db.select().from(organisations).where(eq(organisations.slug, input.org));
+    if (!org) throw gone();
+    // The organisation's id first, so the feed is read from its own shard (Citus) by its unique index.
     const [row] = await db
-      .select({ feed: calendarFeeds, user: users, org: organisations })
+      .select({ feed: calendarFeeds, user: users })
       .from(calendarFeeds)
-      .innerJoin(organisations, eq(organisations.id, calendarFeeds.orgId))
       .innerJoin(users, eq(users.id, calendarFeeds.userId))
       .where(
         and(
-          eq(organisations.slug, input.org),
-          eq(calendarFeeds.orgId, organisations.id),
+          eq(calendarFeeds.orgId, org.id),
           eq(calendarFeeds.tokenHash, sha256(input.token)),
           isNull(calendarFeeds.revokedAt),
         ),
-      )
-      .limit(1);
+      );
     if (!row || row.user.disabledAt) throw gone();
     const principal: Principal = {
       userId: row.user.id,
@@ -192,13 +187,13 @@ export const deadlinesFeed = defineUseCase({
     await db
       .update(calendarFeeds)
       .set({ lastUsedAt: now })
-      .where(and(eq(calendarFeeds.orgId, row.org.id), eq(calendarFeeds.id, row.feed.id)));
+      .where(and(eq(calendarFeeds.orgId, org.id), eq(calendarFeeds.id, row.feed.id)));
     const items: FeedItem[] = rows.map((r) => ({
       ...r,
       stateTitle: stateTitle(app, r),
       dueOn: r.dueOn as CalendarDate,
     }));
-    return { org: row.org, items };
+    return { org, items };
   },
 });
 

@@ -3,7 +3,7 @@
 // feed that only its secret opens and that lists only what its owner may read.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { createApp } from '../../app/app.ts';
 import { execute, OPERATOR } from '../../app/use-case.ts';
 import { bootstrap } from '../../app/use-cases/bootstrap.ts';
@@ -18,7 +18,7 @@ import {
 import { addDays, type CalendarDate, todayIn } from '../../kernel/index.ts';
 import type { PackModule } from '../../packs/framework.ts';
 import { samplePack } from '../../packs/sample/index.ts';
-import { events, organisations, users } from '../../store/schema.ts';
+import { calendarFeeds, events, organisations, users } from '../../store/schema.ts';
 import { closeTestTemplate, openTestStore } from '../../store/testing.ts';
 import { remind, remindText } from '../cli/commands/remind.ts';
 import type { Io } from '../cli/io.ts';
@@ -486,6 +486,29 @@ describe('reminders over an organisation: stages, idempotence, recipients, my re
         long.map((e) => e['DTSTART;VALUE=DATE']),
         [addDays(today, 9).replaceAll('-', '')],
       );
+    });
+
+    test('two creations at once (a double click) leave one active feed', async () => {
+      const [a, b] = await Promise.all(
+        [1, 2].map(() =>
+          send('POST', '/api/v1/me/calendar-feed?org=maple', undefined, people.viewerN!.cookie),
+        ),
+      );
+      assert.deepEqual([a!.statusCode, b!.statusCode], [201, 201]);
+      const [org] = await t.app.store.db.select().from(organisations).where(eq(organisations.slug, 'maple'));
+      const active = await t.app.store.db
+        .select({ id: calendarFeeds.id })
+        .from(calendarFeeds)
+        .where(
+          and(
+            eq(calendarFeeds.orgId, org!.id),
+            eq(calendarFeeds.userId, people.viewerN!.id),
+            isNull(calendarFeeds.revokedAt),
+          ),
+        );
+      assert.equal(active.length, 1);
+      const works = await Promise.all([a!, b!].map((r) => anon(path(r.json().url))));
+      assert.deepEqual(works.map((r) => r.statusCode).sort(), [200, 404]);
     });
 
     test('a missing secret is 401; a wrong one, another organisation or a revoked feed 404', async () => {
