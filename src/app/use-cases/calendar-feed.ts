@@ -8,12 +8,12 @@ import { z } from 'zod';
 import type { CalendarDate } from '../../kernel/index.ts';
 import type { Db } from '../../store/connect.ts';
 import { calendarFeeds, organisations, records, users } from '../../store/schema.ts';
-import type { App } from '../app.ts';
 import { newId, newSecret, sha256 } from '../auth/secrets.ts';
 import { AppError, notFound } from '../errors.ts';
 import { defineUseCase, loadOrgScope, type Organisation, type Principal } from '../use-case.ts';
 import { recordEvent } from './events.ts';
 import { recordQuery } from './record-queries.ts';
+import { dueRecordColumns, workflowOfRecord } from './reminders.ts';
 
 export const FEED_PREFIX = 'prc_';
 /** At most this many events in one feed: the nearest due dates first. */
@@ -172,14 +172,7 @@ export const deadlinesFeed = defineUseCase({
     if (!scope || scope.scope('records.read') === 'none') throw gone();
     const { where, orderBy } = recordQuery(app, scope, { open: true, sort: 'dueOn', dir: 'asc' });
     const rows = await db
-      .select({
-        id: records.id,
-        title: records.title,
-        pack: records.pack,
-        kind: records.kind,
-        state: records.state,
-        dueOn: records.dueOn,
-      })
+      .select(dueRecordColumns)
       .from(records)
       .where(and(where, isNotNull(records.dueOn)))
       .orderBy(...orderBy)
@@ -190,19 +183,12 @@ export const deadlinesFeed = defineUseCase({
       .where(and(eq(calendarFeeds.orgId, org.id), eq(calendarFeeds.id, row.feed.id)));
     const items: FeedItem[] = rows.map((r) => ({
       ...r,
-      stateTitle: stateTitle(app, r),
+      stateTitle: workflowOfRecord(app, r)?.states[r.state]?.title ?? r.state,
       dueOn: r.dueOn as CalendarDate,
     }));
     return { org, items };
   },
 });
-
-function stateTitle(app: App, i: Pick<FeedItem, 'pack' | 'kind' | 'state'>): string {
-  const mod = app.packs.find((p) => p.pack.manifest.id === i.pack);
-  const rk = mod?.records && Object.hasOwn(mod.records, i.kind) ? mod.records[i.kind] : undefined;
-  const machine = rk ? mod?.pack.workflows?.[rk.workflow] : undefined;
-  return machine?.states[i.state]?.title ?? i.state;
-}
 
 /**
  * RFC 5545 text: CRLF line ends, lines folded at 75 octets and text escaped (ical-generator does both).

@@ -105,11 +105,27 @@ export interface ReminderRun {
 
 type Member = { userId: string; name: string; role: string; unitId: string | null };
 
-/** The roles that can take one of the transitions open from the record's state. */
-function actingRoles(app: App, row: { pack: string; kind: string; state: string }): Set<string> {
+/** What a reminder, "my reminders" and the calendar feed read of a record. */
+export const dueRecordColumns = {
+  id: records.id,
+  title: records.title,
+  pack: records.pack,
+  kind: records.kind,
+  state: records.state,
+  unitId: records.unitId,
+  dueOn: records.dueOn,
+};
+
+/** The workflow of a record's kind; undefined when its pack or kind is no longer installed. */
+export function workflowOfRecord(app: App, row: { pack: string; kind: string }) {
   const mod = app.packs.find((p) => p.pack.manifest.id === row.pack);
   const rk = mod?.records && Object.hasOwn(mod.records, row.kind) ? mod.records[row.kind] : undefined;
-  const machine = rk ? mod?.pack.workflows?.[rk.workflow] : undefined;
+  return rk ? mod?.pack.workflows?.[rk.workflow] : undefined;
+}
+
+/** The roles that can take one of the transitions open from the record's state. */
+function actingRoles(app: App, row: { pack: string; kind: string; state: string }): Set<string> {
+  const machine = workflowOfRecord(app, row);
   const out = new Set<string>();
   if (!machine) return out;
   for (const t of availableTransitions(machine, row.state)) {
@@ -150,15 +166,7 @@ export async function runReminders(
       sql`select pg_advisory_xact_lock(hashtextextended(${`probity-reminders:${org.id}`}, 0))`,
     );
     const due = await tx
-      .select({
-        id: records.id,
-        title: records.title,
-        pack: records.pack,
-        kind: records.kind,
-        state: records.state,
-        unitId: records.unitId,
-        dueOn: records.dueOn,
-      })
+      .select(dueRecordColumns)
       .from(records)
       .where(
         and(
@@ -316,15 +324,7 @@ export const myReminders = defineUseCase({
         seq: events.seq,
         at: events.at,
         payload: events.payload,
-        record: {
-          id: records.id,
-          title: records.title,
-          pack: records.pack,
-          kind: records.kind,
-          state: records.state,
-          unitId: records.unitId,
-          dueOn: records.dueOn,
-        },
+        record: dueRecordColumns,
       })
       .from(events)
       .innerJoin(
