@@ -3,17 +3,8 @@
 // procurement plan the rules themselves compute (planOf), so the chart can never drift from them.
 import { type Citation, formatDate, formatMoney } from '../../../kernel/index.ts';
 import type { PackReport, ReportContext, ReportDocument, ReportSection } from '../../framework.ts';
-import {
-  BIDS_RFP,
-  METHOD_TEXT,
-  type Plan,
-  planOf,
-  R33_4,
-  SCHOOL_CONSTRUCTION,
-  SIGNERS,
-} from '../rules/procurement/plan.ts';
+import { cited, METHOD_TEXT, type Plan, planOf, SIGNERS } from '../rules/procurement/plan.ts';
 import type { RequisitionFacts } from '../schemas/requisition.ts';
-import { section } from '../source.ts';
 
 type Category = RequisitionFacts['category'];
 
@@ -21,22 +12,17 @@ const CATEGORIES: readonly { category: Category; heading: string; citations: Cit
   {
     category: 'goods-services',
     heading: 'Goods and services',
-    citations: [
-      section('D.2', R33_4),
-      section('B.1.a', R33_4),
-      section('B.1.b', R33_4),
-      section('B.1.c', R33_4),
-    ],
+    citations: [cited('D.2'), cited('B.1.a'), cited('B.1.b'), cited('B.1.c')],
   },
   {
     category: 'professional-services',
     heading: 'Professional services (architectural, engineering, accounting, legal, consulting)',
-    citations: [section('D.2.f', R33_4), section('D.2.h', BIDS_RFP), section('B.1.d', R33_4)],
+    citations: [cited('D.2.f'), cited('D.2.h'), cited('B.1.d')],
   },
   {
     category: 'construction',
     heading: 'Construction and improvements',
-    citations: [section('D.2.g', R33_4), section('B.1.e', R33_4), section('D.2.g(3)', SCHOOL_CONSTRUCTION)],
+    citations: [cited('D.2.g'), cited('B.1.e'), cited('D.2.g(3)')],
   },
 ];
 
@@ -167,7 +153,7 @@ export function buildDecisionChart(ctx: ReportContext): ReportDocument {
         'If the item is available from a state agency or a state cooperative contract, purchase it there (encouraged); the quotes and bids below are then not needed. Otherwise follow the chart (D.1).',
         'Every purchase starts with an expenditure authorisation form (purchase order or requisition), with any required quotes, approved before the purchase is initiated (I.1–I.2). Payment follows only after the invoice and a complete packing slip are compared with it (I.4–I.5). The requestor never approves their own request.',
       ],
-      citations: [section('D.1'), section('I.1'), section('I.2'), section('I.5')],
+      citations: [cited('D.1'), cited('I.1'), cited('I.2'), cited('I.5')],
     },
     ...CATEGORIES.map((c) => categorySection(c, param)),
     {
@@ -195,14 +181,14 @@ export function buildDecisionChart(ctx: ReportContext): ReportDocument {
           ],
         ],
       },
-      citations: [section('B.1', R33_4), section('B.2.a', 'Utah Code 63G-6a-408(6)')],
+      citations: [cited('B.1'), cited('B.2.a')],
     },
     {
       heading: 'Do not split purchases',
       paragraphs: [
         `Dividing a purchase of similar items from one vendor into smaller purchases, invoices or orders — at once or over a short period — to stay under these thresholds or a card's limits is unlawful. Probity flags purchases from the same vendor of the same kind of item within ${param<number>('lea-finance.split.window_days')} days of each other whose total crosses a threshold. An add-on order needs the purchaser's written explanation and justification, kept with the invoice (B.3.a(2)).`,
       ],
-      citations: [section('B.3.a', 'Utah Code 63G-6a-408'), section('B.3.a(2)')],
+      citations: [cited('B.3.a'), cited('B.3.a(2)')],
     },
     {
       heading: 'Sole source and purchase cards',
@@ -210,13 +196,7 @@ export function buildDecisionChart(ctx: ReportContext): ReportDocument {
         `Sole source only for a unique product or service with one possible vendor, determined by LEA purchasing and justified under Utah Code 63G-6a-802; requests estimated at ${m('lea-finance.sole_source.public_comment_threshold')} and above are posted for public comment (E.1–E.3).`,
         `Card purchases above ${m('lea-finance.card.preapproval_threshold')} are pre-approved on an expenditure authorisation form before the purchase (F.3). Card limits: ${m('lea-finance.card.transaction_limit')} a transaction, ${m('lea-finance.card.daily_limit')} a day, ${m('lea-finance.card.monthly_limit')} a month (F.11). ATM use, cash advances and personal use are prohibited (F.9).`,
       ],
-      citations: [
-        section('E.2', 'Utah Code 63G-6a-802, 406'),
-        section('E.3', 'Utah Code 63G-6a-802'),
-        section('F.3'),
-        section('F.9'),
-        section('F.11'),
-      ],
+      citations: [cited('E.2'), cited('E.3'), cited('F.3'), cited('F.9'), cited('F.11')],
     },
   ];
   const notes = [
