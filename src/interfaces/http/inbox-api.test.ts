@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addDays, type CalendarDate, todayIn } from '../../kernel/index.ts';
 import { closeTestTemplate } from '../../store/testing.ts';
-import { cookieOf, startTestServer, type TestServer } from './test-support.ts';
+import { signedInMember, startTestServer, type TestServer } from './test-support.ts';
 
 after(closeTestTemplate);
 
@@ -56,33 +56,10 @@ describe('approvals inbox', () => {
 
   /** A member with one role (in one unit, or organisation-wide), signed in with their own password. */
   async function person(key: string, role: string, unit?: string) {
-    const created = await t.server.inject({
-      method: 'POST',
-      url: '/api/v1/orgs/demo/users',
-      headers: as(t.adminCookie),
-      payload: {
-        email: `${key}@example.org`,
-        displayName: `${key[0]!.toUpperCase()}${key.slice(1)} Person`,
-        role,
-        ...(unit ? { unitId: units[unit] } : {}),
-      },
-    });
-    assert.equal(created.statusCode, 201, created.body);
-    const otp = created.json().oneTimePassword as string;
-    const signIn = await t.server.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      payload: { email: `${key}@example.org`, password: otp },
-    });
-    const cookie = cookieOf(signIn);
-    const changed = await t.server.inject({
-      method: 'POST',
-      url: '/api/v1/me/password',
-      headers: as(cookie),
-      payload: { currentPassword: otp, newPassword: 'tangerine otter windmill 42' },
-    });
-    assert.equal(changed.statusCode, 200, changed.body);
-    people[key] = cookie;
+    const email = `${key}@example.org`;
+    const displayName = `${key[0]!.toUpperCase()}${key.slice(1)} Person`;
+    const unitId = unit === undefined ? undefined : units[unit];
+    people[key] = (await signedInMember(t, { email, displayName, roles: [role], unitId })).cookie;
   }
 
   before(async () => {

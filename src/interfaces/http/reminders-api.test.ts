@@ -23,7 +23,7 @@ import { closeTestTemplate, openTestStore } from '../../store/testing.ts';
 import { remind, remindText } from '../cli/commands/remind.ts';
 import type { Io } from '../cli/io.ts';
 import { runCli } from '../cli/program.ts';
-import { cookieOf, startTestServer, type TestServer } from './test-support.ts';
+import { signedInMember, startTestServer, type TestServer } from './test-support.ts';
 
 after(closeTestTemplate);
 
@@ -95,31 +95,8 @@ describe('reminders over an organisation: stages, idempotence, recipients, my re
     return row?.n ?? 0;
   };
 
-  async function member(email: string, role: string, unit?: string) {
-    const created = await send('POST', '/api/v1/orgs/maple/users', {
-      email,
-      displayName: email.split('@')[0],
-      role,
-      ...(unit ? { unitId: units[unit] } : {}),
-    });
-    assert.equal(created.statusCode, 201, created.body);
-    const otp = created.json().oneTimePassword as string;
-    const cookie = cookieOf(
-      await t.server.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        payload: { email, password: otp },
-      }),
-    );
-    const changed = await send(
-      'POST',
-      '/api/v1/me/password',
-      { currentPassword: otp, newPassword: 'a long and unguessable passphrase' },
-      cookie,
-    );
-    assert.equal(changed.statusCode, 200, changed.body);
-    return { id: created.json().id as string, cookie };
-  }
+  const member = (email: string, role: string, unit: string) =>
+    signedInMember(t, { org: 'maple', email, roles: [role], unitId: units[unit] });
 
   async function record(key: string, purpose: string, paidOn: CalendarDate, unit: string) {
     const res = await send('POST', '/api/v1/orgs/maple/records', {

@@ -1,4 +1,5 @@
 // A Probity server over a fresh test store, signed in as the demo administrator (password changed).
+import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type App, createApp } from '../../app/app.ts';
 import { type Config, loadConfig } from '../../app/config.ts';
@@ -55,4 +56,57 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await store.close();
     },
   };
+}
+
+export const MEMBER_PASSWORD = 'a long and unguessable passphrase';
+
+/**
+ * A new member of an organisation, created by its administrator with the first role (in one unit, or
+ * organisation-wide) and granted the others there, signed in with a password of their own.
+ */
+export async function signedInMember(
+  t: TestServer,
+  m: {
+    org?: string;
+    email: string;
+    displayName?: string;
+    roles: readonly [string, ...string[]];
+    unitId?: string | undefined;
+  },
+): Promise<{ id: string; cookie: string }> {
+  const org = m.org ?? 'demo';
+  const admin = { cookie: t.adminCookie };
+  const unit = m.unitId === undefined ? {} : { unitId: m.unitId };
+  const [role, ...more] = m.roles;
+  const created = await t.server.inject({
+    method: 'POST',
+    url: `/api/v1/orgs/${org}/users`,
+    headers: admin,
+    payload: { email: m.email, displayName: m.displayName ?? m.email.split('@')[0], role, ...unit },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const { id, oneTimePassword } = created.json() as { id: string; oneTimePassword: string };
+  for (const r of more) {
+    const granted = await t.server.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org}/users/${id}/roles`,
+      headers: admin,
+      payload: { role: r, ...unit },
+    });
+    assert.equal(granted.statusCode, 201, granted.body);
+  }
+  const signIn = await t.server.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email: m.email, password: oneTimePassword },
+  });
+  const cookie = cookieOf(signIn);
+  const changed = await t.server.inject({
+    method: 'POST',
+    url: '/api/v1/me/password',
+    headers: { cookie },
+    payload: { currentPassword: oneTimePassword, newPassword: MEMBER_PASSWORD },
+  });
+  assert.equal(changed.statusCode, 200, changed.body);
+  return { id, cookie };
 }
