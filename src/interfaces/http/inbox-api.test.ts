@@ -208,6 +208,47 @@ describe('approvals inbox', () => {
     assert.ok(sample.items.every((i) => i.record.pack === 'sample'));
   });
 
+  test('holding two roles of a unit, a person sees the steps of both', async () => {
+    const both = await signedInMember(t, {
+      email: 'both@example.org',
+      roles: ['sample.approver', 'sample.custodian'],
+      unitId: units['Oak School'],
+    });
+    const box = await inbox(both.cookie);
+    assert.deepEqual(
+      box.items.map((i) => [i.record.title, i.actions.map((a) => a.name)]),
+      [
+        ['Overdue supplies (Front office)', ['approve', 'reject']],
+        ['Approved books (Front office)', ['reject', 'pay']],
+      ],
+    );
+  });
+
+  test('odd paging: past the last page is empty, with the total; a zero or huge page size names the field', async () => {
+    const far = await inbox(t.adminCookie, '&pageSize=25&page=1000000000');
+    assert.deepEqual(far.items, []);
+    assert.ok(far.total > 0);
+    for (const [query, path] of [
+      ['pageSize=0', '/querystring/pageSize'],
+      ['pageSize=201', '/querystring/pageSize'],
+      ['page=0', '/querystring/page'],
+      ['page=1e20', '/querystring/page'],
+      ['page=two', '/querystring/page'],
+      [`unitId=${'u'.repeat(65)}`, '/querystring/unitId'],
+    ]) {
+      const res = await t.server.inject({
+        url: `/api/v1/orgs/demo/inbox?${query}`,
+        headers: as(t.adminCookie),
+      });
+      assert.equal(res.statusCode, 400, `${query}: ${res.body}`);
+      assert.deepEqual(
+        res.json().errors.map((e: { path: string }) => e.path),
+        [path],
+        query,
+      );
+    }
+  });
+
   test('anonymous requests and non-members are refused', async () => {
     const anon = await t.server.inject({ url: '/api/v1/orgs/demo/inbox' });
     assert.equal(anon.statusCode, 401);

@@ -491,6 +491,10 @@ describe('reminders over an organisation: stages, idempotence, recipients, my re
     test('a missing secret is 401; a wrong one, another organisation or a revoked feed 404', async () => {
       const token = new URL(feedUrl).searchParams.get('token')!;
       assert.equal((await anon('/api/v1/orgs/maple/deadlines.ics')).statusCode, 401);
+      const long = await anon(`/api/v1/orgs/maple/deadlines.ics?token=${'x'.repeat(10_000)}`);
+      assert.equal(long.statusCode, 400, 'a 10,000-character secret is refused before any lookup');
+      assert.equal(long.json().errors[0].path, '/querystring/token');
+      assert.equal((await anon(`/api/v1/orgs/nowhere/deadlines.ics?token=${token}`)).statusCode, 404);
       assert.equal((await anon(`/api/v1/orgs/maple/deadlines.ics?token=${token}x`)).statusCode, 404);
       assert.equal((await anon(`/api/v1/orgs/demo/deadlines.ics?token=${token}`)).statusCode, 404);
       // A new feed replaces the old one.
