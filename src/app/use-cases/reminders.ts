@@ -103,6 +103,13 @@ export interface ReminderRun {
   reminders: SentReminder[];
 }
 
+/** A run's counts by stage, e.g. "before-7 2, due 1" ("" when nothing was sent). */
+export function stageCounts(run: Pick<ReminderRun, 'byStage'>): string {
+  return Object.entries(run.byStage)
+    .map(([stage, n]) => `${stage} ${n}`)
+    .join(', ');
+}
+
 type Member = { userId: string; name: string; role: string; unitId: string | null };
 
 /** What a reminder, "my reminders" and the calendar feed read of a record. */

@@ -5,7 +5,7 @@
 // next run tries again; it never stops the server.
 import type { App } from '../../app/app.ts';
 import { execute, OPERATOR } from '../../app/use-case.ts';
-import { type ReminderRun, sendReminders } from '../../app/use-cases/reminders.ts';
+import { type ReminderRun, sendReminders, stageCounts } from '../../app/use-cases/reminders.ts';
 
 export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -23,15 +23,10 @@ export interface ReminderJob {
 
 /** One line per organisation that was sent something, e.g. "demo: 3 (before-7 2, due 1)". */
 export function runSummary(runs: readonly ReminderRun[]): string {
-  const parts = runs
+  return runs
     .filter((r) => r.sent > 0)
-    .map(
-      (r) =>
-        `${r.org}: ${r.sent} (${Object.entries(r.byStage)
-          .map(([stage, n]) => `${stage} ${n}`)
-          .join(', ')})`,
-    );
-  return parts.join('; ');
+    .map((r) => `${r.org}: ${r.sent} (${stageCounts(r)})`)
+    .join('; ');
 }
 
 export function startReminderJob(app: App, log: JobLog, opts: { intervalMs?: number } = {}): ReminderJob {

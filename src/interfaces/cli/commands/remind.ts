@@ -2,7 +2,7 @@
 // or one, exactly as the server's reminder job does.
 import type { Runtime } from '../../../app/runtime.ts';
 import { execute, OPERATOR } from '../../../app/use-case.ts';
-import { type ReminderRun, sendReminders } from '../../../app/use-cases/reminders.ts';
+import { type ReminderRun, sendReminders, stageCounts } from '../../../app/use-cases/reminders.ts';
 import type { CalendarDate } from '../../../kernel/index.ts';
 import { EXIT, type Io } from '../io.ts';
 import { withRuntime } from '../runtime.ts';
@@ -19,9 +19,7 @@ export function remindText(runs: readonly ReminderRun[]): string {
   const lines: string[] = [];
   for (const r of runs) {
     const verb = r.dryRun ? 'would be sent' : 'sent';
-    const stages = Object.entries(r.byStage)
-      .map(([stage, n]) => `${stage} ${n}`)
-      .join(', ');
+    const stages = stageCounts(r);
     lines.push(
       `${r.org} (as of ${r.today}): ${r.sent} reminder${r.sent === 1 ? '' : 's'} ${verb}${stages ? ` (${stages})` : ''}`,
     );
