@@ -1,8 +1,8 @@
 // The reminder job beside `probity serve`: sends every organisation's deadline reminders when the server
 // starts and then every hour. A run writes only what is new (one reminder per record, stage and due
-// date), so the hourly runs cost a query each and reach each organisation's new day, in its own time zone,
-// within the hour of its midnight: in effect a daily run per organisation. A failure is logged and the
-// next run tries again; it never stops the server.
+// date), so an hourly run costs a few queries per organisation and reaches each organisation's new day,
+// in its own time zone, within the hour of its midnight: in effect a daily run per organisation. A
+// failure is logged and the next run tries again; it never stops the server.
 import type { App } from '../../app/app.ts';
 import { execute, OPERATOR } from '../../app/use-case.ts';
 import { type ReminderRun, sendReminders, stageCounts } from '../../app/use-cases/reminders.ts';
