@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addDays, type CalendarDate, todayIn } from '../../kernel/index.ts';
 import { closeTestTemplate } from '../../store/testing.ts';
-import { signedInMember, startTestServer, type TestServer } from './test-support.ts';
+import { sampleDisbursement, signedInMember, startTestServer, type TestServer } from './test-support.ts';
 
 after(closeTestTemplate);
 
@@ -90,15 +90,7 @@ describe('approvals inbox', () => {
           pack: 'sample',
           kind: 'disbursement',
           unitId: units[unit],
-          data: {
-            fund: 'Front office',
-            purpose,
-            amountCents: 2_000,
-            paidOn,
-            hasReceipt: true,
-            requestedBy: 'Dana Reyes',
-            custodian: 'Dana Reyes',
-          },
+          data: sampleDisbursement(purpose, paidOn),
         },
       });
       assert.equal(res.statusCode, 201, res.body);

@@ -23,7 +23,7 @@ import { closeTestTemplate, openTestStore } from '../../store/testing.ts';
 import { remind, remindText } from '../cli/commands/remind.ts';
 import type { Io } from '../cli/io.ts';
 import { runCli } from '../cli/program.ts';
-import { signedInMember, startTestServer, type TestServer } from './test-support.ts';
+import { sampleDisbursement, signedInMember, startTestServer, type TestServer } from './test-support.ts';
 
 after(closeTestTemplate);
 
@@ -53,16 +53,6 @@ describe('reminderStage: the latest threshold a due date has reached', () => {
     assert.equal(stageWords(due, d('2024-03-01'), false), '1 day overdue');
     assert.equal(stageWords(due, d('2024-03-03'), true), '3 days overdue — escalated');
   });
-});
-
-const disbursement = (purpose: string, paidOn: string) => ({
-  fund: 'Front office',
-  purpose,
-  amountCents: 2_000,
-  paidOn,
-  hasReceipt: true,
-  requestedBy: 'Dana Reyes',
-  custodian: 'Dana Reyes',
 });
 
 describe('reminders over an organisation: stages, idempotence, recipients, my reminders, the feed', () => {
@@ -103,7 +93,7 @@ describe('reminders over an organisation: stages, idempotence, recipients, my re
       pack: 'sample',
       kind: 'disbursement',
       unitId: units[unit],
-      data: disbursement(purpose, paidOn),
+      data: sampleDisbursement(purpose, paidOn),
     });
     assert.equal(res.statusCode, 201, res.body);
     ids[key] = res.json().record.id;
@@ -387,23 +377,20 @@ describe('reminders over an organisation: stages, idempotence, recipients, my re
       return `${u.pathname}${u.search}`;
     };
     const anon = (url: string) => t.server.inject({ url });
+    const myFeed = (method: 'GET' | 'POST' | 'DELETE', cookie: string) =>
+      t.server.inject({ method, url: '/api/v1/me/calendar-feed?org=maple', headers: as(cookie) });
 
     test('created per person and organisation, its URL shown once; the status shows only that it exists', async () => {
-      const none = await get('/api/v1/me/calendar-feed?org=maple', people.approverN!.cookie);
+      const none = await myFeed('GET', people.approverN!.cookie);
       assert.deepEqual(none.json(), { active: false });
-      const created = await send(
-        'POST',
-        '/api/v1/me/calendar-feed?org=maple',
-        undefined,
-        people.approverN!.cookie,
-      );
+      const created = await myFeed('POST', people.approverN!.cookie);
       assert.equal(created.statusCode, 201, created.body);
       feedUrl = created.json().url;
       assert.match(
         feedUrl,
         /^http:\/\/localhost(:\d+)?\/api\/v1\/orgs\/maple\/deadlines\.ics\?token=prc_[\w-]{43}$/,
       );
-      const status = (await get('/api/v1/me/calendar-feed?org=maple', people.approverN!.cookie)).json();
+      const status = (await myFeed('GET', people.approverN!.cookie)).json();
       assert.equal(status.active, true);
       assert.equal(status.prefix, new URL(feedUrl).searchParams.get('token')!.slice(0, 10));
       assert.ok(!JSON.stringify(status).includes(new URL(feedUrl).searchParams.get('token')!));
@@ -445,7 +432,7 @@ describe('reminders over an organisation: stages, idempotence, recipients, my re
       assert.equal(long.DESCRIPTION, `State: Requested\\n${origin}/o/maple/records/${ids.long}`);
       assert.equal(long['URL;VALUE=URI'], `${origin}/o/maple/records/${ids.long}`);
 
-      const admin = await send('POST', '/api/v1/me/calendar-feed?org=maple');
+      const admin = await myFeed('POST', t.adminCookie);
       const all = parseIcs((await anon(path(admin.json().url))).body);
       assert.equal(all.events.length, 3, 'the administrator reads North and South');
     });
@@ -466,11 +453,7 @@ describe('reminders over an organisation: stages, idempotence, recipients, my re
     });
 
     test('two creations at once (a double click) leave one active feed', async () => {
-      const [a, b] = await Promise.all(
-        [1, 2].map(() =>
-          send('POST', '/api/v1/me/calendar-feed?org=maple', undefined, people.viewerN!.cookie),
-        ),
-      );
+      const [a, b] = await Promise.all([1, 2].map(() => myFeed('POST', people.viewerN!.cookie)));
       assert.deepEqual([a!.statusCode, b!.statusCode], [201, 201]);
       const [org] = await t.app.store.db.select().from(organisations).where(eq(organisations.slug, 'maple'));
       const active = await t.app.store.db
@@ -498,31 +481,16 @@ describe('reminders over an organisation: stages, idempotence, recipients, my re
       assert.equal((await anon(`/api/v1/orgs/maple/deadlines.ics?token=${token}x`)).statusCode, 404);
       assert.equal((await anon(`/api/v1/orgs/demo/deadlines.ics?token=${token}`)).statusCode, 404);
       // A new feed replaces the old one.
-      const again = await send(
-        'POST',
-        '/api/v1/me/calendar-feed?org=maple',
-        undefined,
-        people.approverN!.cookie,
-      );
+      const again = await myFeed('POST', people.approverN!.cookie);
       assert.equal((await anon(path(feedUrl))).statusCode, 404, 'the replaced URL no longer works');
       assert.equal((await anon(path(again.json().url))).statusCode, 200);
-      const revoked = await send(
-        'DELETE',
-        '/api/v1/me/calendar-feed?org=maple',
-        undefined,
-        people.approverN!.cookie,
-      );
+      const revoked = await myFeed('DELETE', people.approverN!.cookie);
       assert.equal(revoked.statusCode, 200, revoked.body);
       assert.equal((await anon(path(again.json().url))).statusCode, 404);
-      assert.deepEqual((await get('/api/v1/me/calendar-feed?org=maple', people.approverN!.cookie)).json(), {
+      assert.deepEqual((await myFeed('GET', people.approverN!.cookie)).json(), {
         active: false,
       });
-      const twice = await send(
-        'DELETE',
-        '/api/v1/me/calendar-feed?org=maple',
-        undefined,
-        people.approverN!.cookie,
-      );
+      const twice = await myFeed('DELETE', people.approverN!.cookie);
       assert.equal(twice.statusCode, 404);
     });
   });

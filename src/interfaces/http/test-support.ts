@@ -110,3 +110,14 @@ export async function signedInMember(
   assert.equal(changed.statusCode, 200, changed.body);
   return { id, cookie };
 }
+
+/** The sample pack's disbursement: unapproved, it falls due for approval on its payment date. */
+export const sampleDisbursement = (purpose: string, paidOn: string) => ({
+  fund: 'Front office',
+  purpose,
+  amountCents: 2_000,
+  paidOn,
+  hasReceipt: true,
+  requestedBy: 'Dana Reyes',
+  custodian: 'Dana Reyes',
+});
