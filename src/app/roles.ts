@@ -86,3 +86,23 @@ export function grantScope(
   }
   return units.size > 0 ? units : 'none';
 }
+
+/** Where a person holds a role: everywhere ('org'), in some units, or nowhere (undefined). */
+export type Reach = 'org' | ReadonlySet<string>;
+
+/** The units where memberships holding one of `roles` reach: org-wide membership reaches everywhere. */
+export function reachOf(memberships: readonly Membership[], roles: readonly string[]): Reach | undefined {
+  const units = new Set<string>();
+  for (const m of memberships) {
+    if (!roles.includes(m.role)) continue;
+    if (m.unitId === undefined) return 'org';
+    units.add(m.unitId);
+  }
+  return units.size > 0 ? units : undefined;
+}
+
+/** Whether a reach covers a record in `unitId` (a record in no unit is reached only organisation-wide). */
+export function reaches(reach: Reach | undefined, unitId: string | null): boolean {
+  if (reach === undefined) return false;
+  return reach === 'org' || (unitId !== null && reach.has(unitId));
+}

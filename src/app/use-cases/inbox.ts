@@ -10,13 +10,12 @@ import { z } from 'zod';
 import type { CalendarDate } from '../../kernel/index.ts';
 import { records } from '../../store/schema.ts';
 import type { App } from '../app.ts';
-import type { Membership } from '../roles.ts';
+import { type Reach, reaches, reachOf } from '../roles.ts';
 import { defineUseCase, type OrgScope } from '../use-case.ts';
 import { orgToday } from './evaluate.ts';
 import { countRecords, selectItems } from './record-queries.ts';
 
 /** Where a person may act: everywhere in the organisation, in these units only, or nowhere. */
-type Reach = 'org' | ReadonlySet<string>;
 
 export interface InboxAction {
   name: string;
@@ -55,17 +54,6 @@ function pending(step: Step, data: unknown): boolean {
   return v === undefined || v === null || v === '';
 }
 
-/** The units where memberships holding one of `roles` reach: org-wide membership reaches everywhere. */
-function reachOf(memberships: readonly Membership[], roles: readonly string[]): Reach | undefined {
-  const units = new Set<string>();
-  for (const m of memberships) {
-    if (!roles.includes(m.role)) continue;
-    if (m.unitId === undefined) return 'org';
-    units.add(m.unitId);
-  }
-  return units.size > 0 ? units : undefined;
-}
-
 function intersect(a: Reach, b: Reach | 'none'): Reach | undefined {
   if (b === 'none') return undefined;
   if (a === 'org') return b;
@@ -78,10 +66,6 @@ function union(a: Reach | undefined, b: Reach): Reach {
   if (a === undefined) return b;
   if (a === 'org' || b === 'org') return 'org';
   return new Set([...a, ...b]);
-}
-
-function reaches(reach: Reach, unitId: string | null): boolean {
-  return reach === 'org' || (unitId !== null && reach.has(unitId));
 }
 
 /** Every non-final (pack, kind, state) where the person can take a role-declared step somewhere. */

@@ -22,6 +22,7 @@ import type { App } from '../app.ts';
 import { newId } from '../auth/secrets.ts';
 import { AppError, InputInvalidError, notFound } from '../errors.ts';
 import { stampSteps } from '../record-kinds.ts';
+import { reaches, reachOf } from '../roles.ts';
 import { defineUseCase, type OrgScope, type Principal, zodIssues } from '../use-case.ts';
 import { checkUnit } from './admin.ts';
 import { derivedFields, withDerivedFacts } from './derived-facts.ts';
@@ -383,7 +384,7 @@ export async function transitionRecordInTx(app: App, tx: Db, a: TransitionArgs) 
   const roles = a.actor === 'system' ? a.actorRoles : rolesWhere(a.org, row.unitId);
   if (t?.roles && a.actor !== 'system') {
     const allowedRoles = t.roles;
-    if (!roles?.some((r) => allowedRoles.includes(r))) {
+    if (!reaches(reachOf(a.org.memberships, allowedRoles), row.unitId)) {
       throw new AppError('PRB_FORBIDDEN', `"${t.title}" needs one of the roles ${allowedRoles.join(', ')}.`, {
         roles: [...allowedRoles],
       });
