@@ -44,6 +44,14 @@ describe('HTTP API', () => {
     assert.equal(ready.json().status, 'ready');
   });
 
+  test('a path nothing answers is a 404 problem, even one too long for a file name', async () => {
+    for (const url of [`/${'x'.repeat(300)}`, '/.env', '/api/v1/nope']) {
+      const res = await t.server.inject({ url, headers: { accept: 'application/json' } });
+      assert.equal(res.statusCode, 404, url);
+      assert.equal(res.json().code, 'PRB_NOT_FOUND', url);
+    }
+  });
+
   test('sets security headers on every response', async () => {
     const res = await t.server.inject('/healthz');
     assert.equal(res.headers['x-content-type-options'], 'nosniff');

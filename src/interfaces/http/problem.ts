@@ -90,6 +90,16 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (fe.statusCode === 429) {
     return sendProblem(reply, request, 'PRB_RATE_LIMITED', 'Too many attempts; wait a minute and try again.');
   }
+  // The static files answer 403 for a path they will not serve (a name too long for the file system, a
+  // dotfile): to the person asking, there is nothing there.
+  if (fe.statusCode === 403 || fe.statusCode === 404) {
+    return sendProblem(
+      reply,
+      request,
+      'PRB_NOT_FOUND',
+      `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
+    );
+  }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return sendProblem(reply, request, 'PRB_INPUT_INVALID', fe.message, { status: fe.statusCode });
   }
