@@ -3,6 +3,7 @@
 // demo records that make a new installation look alive. Packs import only the kernel and zod.
 import type { ZodType } from 'zod';
 import type { CalendarDate, Citation, FiscalYearConfig, Pack } from '../kernel/index.ts';
+import type { Ledger, Screen } from './screens.ts';
 
 export interface PackRole {
   /** `<pack>.<role>`, e.g. `lea-finance.business-administrator`. */
@@ -178,4 +179,8 @@ export interface PackModule {
   demo?(today: string): readonly DemoRecord[];
   /** Generated documents (e.g. the LEA's Decision Chart for Purchasing Thresholds). */
   reports?: readonly PackReport[];
+  /** The ledgers the pack's screens read (disbursements, purchase-card transactions, …). */
+  ledgers?: readonly Ledger[];
+  /** Checks over whole ledgers, compiled to SQL by the platform (src/packs/screens.ts). */
+  screens?: readonly Screen[];
 }
