@@ -17,12 +17,15 @@ import {
 } from './controls.ts';
 import { procurementDemo } from './demo/procurement.ts';
 import { procurementParameters } from './parameters/procurement.ts';
+import { screeningParameters } from './parameters/screening.ts';
 import { decisionChartReport } from './reports/decision-chart.ts';
 import { vendorSpendReport } from './reports/vendor-spend.ts';
 import { procurementRules, procurementSegregationRules } from './rules/procurement/index.ts';
 import { requisitionFacts } from './schemas/requisition.ts';
 import { soleSourceFacts } from './schemas/sole-source.ts';
 import { vendorFacts } from './schemas/vendor.ts';
+import { ledgers } from './screening/ledgers.ts';
+import { screens } from './screening/screens.ts';
 import { ADOPTED, DOCUMENT, PACK_ID } from './source.ts';
 import { requisitionRecord, requisitionWorkflow } from './workflows/requisition.ts';
 import { soleSourceRecord, soleSourceWorkflow } from './workflows/sole-source.ts';
@@ -63,7 +66,7 @@ export const pack = definePack({
     description:
       "A school LEA's procurement thresholds and decision tree, signatures, split purchases, vendor totals, sole source, purchase cards, travel, reimbursements, checks, journal entries, reconciliations, gifts and Title 1 (Utah Code 63G-6a, Admin. Code R33).",
   },
-  parameters: [...procurementParameters, ...controlsParameters],
+  parameters: [...procurementParameters, ...controlsParameters, ...screeningParameters],
   rules: [...procurementRules, ...controlsRules],
   caseKinds: {
     requisition: { id: 'requisition', title: 'Requisition / purchase order', schema: requisitionFacts },
@@ -142,4 +145,6 @@ export const leaFinancePack: PackModule = {
   segregationRules: [...procurementSegregationRules, ...controlsSegregationRules],
   reports: [decisionChartReport, vendorSpendReport, reconciliationStatusReport],
   demo: (today) => [...procurementDemo(today), ...controlsDemo(today)],
+  ledgers,
+  screens,
 };

@@ -1,0 +1,332 @@
+// Compiles a pack's declarative screens (src/packs/screens.ts) to one SQL query each. The SQL is written in
+// the subset DuckDB and PostgreSQL share — window functions, CASE, date arithmetic in days, EXTRACT, lpad,
+// regexp_replace — so the same text runs on a file through DuckDB and on the store through PostgreSQL
+// (and Citus, where each organisation's rows sit on one node), and the two give the same hits.
+//
+// Every query reads a relation holding the ledger's canonical columns plus `_row` (the row's position in
+// its source, for ordering ties and finding it again) and `_record` (the store's record id, or NULL), and
+// returns the hits' member rows, every value cast to text, ordered hit by hit:
+//   hit_no, g_count, g_total, g_first, g_last, g_period, g_threshold, kv_<i> (the keys as first written),
+//   then _row, _record and the ledger's columns.
+import type { CalendarDate, Pack, ParameterOverride } from '../../kernel/index.ts';
+import { PackDefinitionError, parameterInForce, resolveParameter } from '../../kernel/index.ts';
+import type {
+  Condition,
+  Ledger,
+  LedgerColumn,
+  Operand,
+  Screen,
+  ScreenKey,
+  ScreenPeriod,
+} from '../../packs/screens.ts';
+
+export interface CompileContext {
+  pack: Pack;
+  ledger: Ledger;
+  /** SQL naming the rows: a table, or a parenthesised SELECT with an alias. */
+  relation: string;
+  overrides?: readonly ParameterOverride[];
+  fiscalYearStartMonth: number;
+  from?: CalendarDate;
+  to?: CalendarDate;
+  /** Member rows listed per hit; the count and total always cover every member. */
+  maxTransactionsPerHit: number;
+}
+
+export interface CompiledScreen {
+  screen: Screen;
+  sql: string;
+  /** Parameter ids the screen reads, in the order it names them. */
+  parameters: string[];
+}
+
+const q = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+/** A parameter as SQL: its value in force on the date `dateSql`, from the pack's dated values and the
+ * organisation's overrides (resolveParameter decides each span, so SQL and the kernel cannot disagree). A
+ * date before the first value gives NULL, and a comparison with NULL is never a hit. */
+export function parameterSql(
+  pack: Pack,
+  id: string,
+  dateSql: string,
+  overrides?: readonly ParameterOverride[],
+): string {
+  const p = pack.parameters.find((x) => x.id === id);
+  if (p === undefined) {
+    // parameterInForce names the pack's parameters in its error
+    parameterInForce(pack, id, '9999-12-31' as CalendarDate, overrides);
+    throw new PackDefinitionError(`parameter ${id}`, ['no such parameter']);
+  }
+  const starts = new Set<string>(p.values.map((v) => v.from));
+  for (const o of overrides ?? []) if (o.parameterId === id) starts.add(o.from);
+  const arms: string[] = [];
+  for (const from of [...starts].sort().reverse()) {
+    const r = resolveParameter(p, from as CalendarDate, overrides);
+    if (r === undefined) continue;
+    if (typeof r.value !== 'number' || !Number.isSafeInteger(r.value))
+      throw new PackDefinitionError(`parameter ${id}`, [
+        `screens compare numbers; its value is ${typeof r.value}`,
+      ]);
+    arms.push(`WHEN ${dateSql} >= DATE ${lit(from)} THEN ${r.value}`);
+  }
+  return `(CASE ${arms.join(' ')} ELSE NULL END)`;
+}
+
+class Compiler {
+  readonly params: string[] = [];
+  readonly columns: Map<string, LedgerColumn>;
+  readonly ctx: CompileContext;
+  readonly screenId: string;
+  constructor(ctx: CompileContext, screenId: string) {
+    this.ctx = ctx;
+    this.screenId = screenId;
+    this.columns = new Map(ctx.ledger.columns.map((c) => [c.name, c]));
+  }
+
+  column(name: string): LedgerColumn {
+    const c = this.columns.get(name);
+    if (c === undefined)
+      throw new PackDefinitionError(`screen ${this.screenId}`, [
+        `names column ${name}, which ledger ${this.ctx.ledger.id} does not have`,
+      ]);
+    return c;
+  }
+
+  param(id: string, dateSql: string): string {
+    if (!this.params.includes(id)) this.params.push(id);
+    return parameterSql(this.ctx.pack, id, dateSql, this.ctx.overrides);
+  }
+
+  text(name: string): string {
+    return `upper(trim(coalesce(${q(name)}, '')))`;
+  }
+
+  /** "INV-00042", "inv 42" and "42" written as "INV42"/"42": letters and digits only, no leading zeros. */
+  code(name: string): string {
+    return `regexp_replace(regexp_replace(${this.text(name)}, '[^A-Z0-9]', '', 'g'), '(^|[A-Z])0+', '\\1', 'g')`;
+  }
+
+  key(k: ScreenKey): { sql: string; column: string } {
+    if (typeof k === 'string') {
+      const c = this.column(k);
+      return { sql: c.type === 'text' ? this.text(k) : `coalesce(CAST(${q(k)} AS VARCHAR), '')`, column: k };
+    }
+    this.column(k.column);
+    return { sql: this.code(k.column), column: k.column };
+  }
+
+  operand(o: Operand, dateSql: string, textual: boolean): string {
+    if ('column' in o) {
+      const c = this.column(o.column);
+      return c.type === 'text' && textual ? this.text(o.column) : q(o.column);
+    }
+    if ('param' in o) return this.param(o.param, dateSql);
+    return typeof o.value === 'number'
+      ? String(o.value)
+      : lit(textual ? o.value.trim().toUpperCase() : o.value);
+  }
+
+  condition(c: Condition, dateSql: string): string {
+    if ('all' in c) return `(${c.all.map((x) => this.condition(x, dateSql)).join(' AND ') || 'TRUE'})`;
+    if ('any' in c) return `(${c.any.map((x) => this.condition(x, dateSql)).join(' OR ') || 'FALSE'})`;
+    if ('not' in c) return `(NOT coalesce(${this.condition(c.not, dateSql)}, FALSE))`;
+    if ('empty' in c) return this.empty(c.empty);
+    if ('present' in c) return `(NOT ${this.empty(c.present)})`;
+    if ('in' in c) {
+      const col = this.column(c.column);
+      const values = c.in.map((v) => lit(col.type === 'text' ? v.trim().toUpperCase() : v));
+      return `(${col.type === 'text' ? this.text(c.column) : q(c.column)} IN (${values.join(', ')}))`;
+    }
+    if ('daysBetween' in c) {
+      const [from, to] = c.daysBetween;
+      for (const d of [from, to])
+        if (this.column(d).type !== 'date')
+          throw new PackDefinitionError(`screen ${this.screenId}`, [
+            `daysBetween needs date columns; ${d} is not one`,
+          ]);
+      return `((${q(to)} - ${q(from)}) ${c.op} ${this.operand(c.than, dateSql, false)})`;
+    }
+    const [a, op, b] = c.compare;
+    const textual = [a, b].some((o) => 'column' in o && this.column(o.column).type === 'text');
+    return `(${this.operand(a, dateSql, textual)} ${op} ${this.operand(b, dateSql, textual)})`;
+  }
+
+  empty(name: string): string {
+    const c = this.column(name);
+    return c.type === 'text' ? `(${q(name)} IS NULL OR trim(${q(name)}) = '')` : `(${q(name)} IS NULL)`;
+  }
+
+  period(p: ScreenPeriod, d: string): string {
+    const year = `CAST(EXTRACT(YEAR FROM ${d}) AS INTEGER)`;
+    const month = `CAST(EXTRACT(MONTH FROM ${d}) AS INTEGER)`;
+    switch (p) {
+      case 'day':
+        return `CAST(${d} AS VARCHAR)`;
+      case 'month':
+        return `CAST(${year} AS VARCHAR) || '-' || lpad(CAST(${month} AS VARCHAR), 2, '0')`;
+      case 'calendar-year':
+        return `CAST(${year} AS VARCHAR)`;
+      case 'fiscal-year': {
+        // A fiscal year is named by the calendar year it ends in (July 2025 – June 2026 is FY2026).
+        const start = this.ctx.fiscalYearStartMonth;
+        const end = start === 1 ? year : `(${year} + CASE WHEN ${month} >= ${start} THEN 1 ELSE 0 END)`;
+        return `'FY' || CAST(${end} AS VARCHAR)`;
+      }
+    }
+  }
+}
+
+/** The rows a screen reads: the period asked for, the screen's own `where`. */
+function source(c: Compiler, screen: Screen): string {
+  const { ledger, relation, from, to } = c.ctx;
+  const d = q(ledger.dateColumn);
+  const filters: string[] = [];
+  if (from !== undefined) filters.push(`${d} >= DATE ${lit(from)}`);
+  if (to !== undefined) filters.push(`${d} <= DATE ${lit(to)}`);
+  if (screen.where !== undefined) filters.push(c.condition(screen.where, d));
+  return `SELECT * FROM ${relation}${filters.length ? ` WHERE ${filters.join(' AND ')}` : ''}`;
+}
+
+function memberColumns(c: Compiler, alias: string): string {
+  const cols = c.ctx.ledger.columns.map(
+    (col) => `CAST(${alias}.${q(col.name)} AS VARCHAR) AS ${q(col.name)}`,
+  );
+  return [`CAST(${alias}._row AS VARCHAR) AS _row`, `${alias}._record AS _record`, ...cols].join(', ');
+}
+
+function order(c: Compiler, alias = ''): string {
+  const { ledger } = c.ctx;
+  const a = alias ? `${alias}.` : '';
+  return `${a}${q(ledger.dateColumn)}, ${a}${q(ledger.idColumn)} NULLS LAST, ${a}_row`;
+}
+
+function rowScreen(c: Compiler, screen: Extract<Screen, { shape: 'row' }>): string {
+  const { ledger } = c.ctx;
+  const d = q(ledger.dateColumn);
+  const when = c.condition(screen.when, d);
+  return `WITH src AS (${source(c, screen)}),
+hits AS (SELECT * FROM src WHERE ${when})
+SELECT CAST(ROW_NUMBER() OVER (ORDER BY ${order(c)}) AS VARCHAR) AS hit_no, '1' AS g_count,
+  CAST(${q(ledger.amountColumn)} AS VARCHAR) AS g_total, CAST(${d} AS VARCHAR) AS g_first,
+  CAST(${d} AS VARCHAR) AS g_last, NULL AS g_period, NULL AS g_threshold, ${memberColumns(c, 'hits')}
+FROM hits ORDER BY ${order(c)}`;
+}
+
+/** Shared tail of the grouped shapes: number the hits, list each one's first members in order. `hits`
+ * holds the group columns (nk<i>, `group`), n, tot, f, l, per, thr and kv<i>. */
+function groupedTail(c: Compiler, keys: { sql: string; column: string }[], group: string): string {
+  const { maxTransactionsPerHit } = c.ctx;
+  const join = [...keys.map((_, i) => `m.nk${i} = h.nk${i}`), `m.${group} = h.${group}`].join(' AND ');
+  const hitOrder = `h.f, ${keys.map((_, i) => `h.nk${i}`).join(', ')}, h.${group}`;
+  const kv = keys.map((k, i) => `CAST(h.kv${i} AS VARCHAR) AS ${q(`kv_${k.column}`)}`).join(', ');
+  return `numbered AS (SELECT h.*, DENSE_RANK() OVER (ORDER BY ${hitOrder}) AS hit_no FROM hits h),
+members AS (
+  SELECT m.*, h.hit_no AS g_hit, h.n AS g_n, h.tot AS g_tot, h.f AS g_f, h.l AS g_l, h.per AS g_per,
+    h.thr AS g_thr, ${kv}, ROW_NUMBER() OVER (PARTITION BY h.hit_no ORDER BY ${order(c, 'm')}) AS rn
+  FROM grouped m JOIN numbered h ON ${join})
+SELECT CAST(g_hit AS VARCHAR) AS hit_no, CAST(g_n AS VARCHAR) AS g_count, CAST(g_tot AS VARCHAR) AS g_total,
+  CAST(g_f AS VARCHAR) AS g_first, CAST(g_l AS VARCHAR) AS g_last, g_per AS g_period,
+  CAST(g_thr AS VARCHAR) AS g_threshold, ${keys.map((k) => q(`kv_${k.column}`)).join(', ')}, ${memberColumns(c, 'members')}
+FROM members WHERE rn <= ${maxTransactionsPerHit} ORDER BY g_hit, rn`;
+}
+
+/** Keys as normalised columns nk<i>, and the first-written spelling kv<i> per group. */
+function keyColumns(keys: { sql: string }[]): string {
+  return keys.map((k, i) => `${k.sql} AS nk${i}`).join(', ');
+}
+
+function aggregates(c: Compiler, keys: { column: string }[]): string {
+  const { ledger } = c.ctx;
+  const a = q(ledger.amountColumn);
+  const d = q(ledger.dateColumn);
+  const kv = keys.map((k, i) => `MIN(${q(k.column)}) AS kv${i}`).join(', ');
+  return `COUNT(*) AS n, CAST(SUM(${a}) AS BIGINT) AS tot, MAX(${a}) AS top, MIN(${d}) AS f, MAX(${d}) AS l${kv ? `, ${kv}` : ''}`;
+}
+
+function totalScreen(c: Compiler, screen: Extract<Screen, { shape: 'total' }>): string {
+  const keys = screen.keys.map((k) => c.key(k));
+  const nk = keys.map((_, i) => `nk${i}`).join(', ');
+  const threshold = c.param(screen.above.param, 'f');
+  const op = screen.above.inclusive ? '>=' : '>';
+  return `WITH src AS (${source(c, screen)}),
+grouped AS (SELECT *, ${keyColumns(keys)}, ${c.period(screen.period, q(c.ctx.ledger.dateColumn))} AS per FROM src),
+agg AS (SELECT ${nk}, per, ${aggregates(c, keys)} FROM grouped GROUP BY ${nk}, per),
+hits AS (SELECT *, ${threshold} AS thr FROM agg WHERE tot ${op} ${threshold}),
+${groupedTail(c, keys, 'per')}`;
+}
+
+/** Rows sharing the keys, ordered by date: a new chain starts where the gap from the row before is more
+ * than the window in force on the row's date (or, without a window, every group is one chain). */
+function chains(
+  c: Compiler,
+  keys: { sql: string }[],
+  windowParam: string | undefined,
+  screen: Screen,
+): string {
+  const d = q(c.ctx.ledger.dateColumn);
+  const part = keys.map((_, i) => `nk${i}`).join(', ');
+  if (windowParam === undefined)
+    return `keyed AS (SELECT *, ${keyColumns(keys)} FROM (${source(c, screen)}) s),
+grouped AS (SELECT *, 0 AS chain FROM keyed)`;
+  const w = c.param(windowParam, d);
+  return `keyed AS (SELECT *, ${keyColumns(keys)} FROM (${source(c, screen)}) s),
+gaps AS (SELECT *, LAG(${d}) OVER (PARTITION BY ${part} ORDER BY ${order(c)}) AS prev FROM keyed),
+grouped AS (SELECT *, SUM(CASE WHEN prev IS NULL OR ${d} - prev > ${w} THEN 1 ELSE 0 END)
+  OVER (PARTITION BY ${part} ORDER BY ${order(c)} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS chain FROM gaps)`;
+}
+
+function clusterScreen(c: Compiler, screen: Extract<Screen, { shape: 'cluster' }>): string {
+  const keys = screen.keys.map((k) => c.key(k));
+  const nk = keys.map((_, i) => `nk${i}`).join(', ');
+  // tier(x): how many of the ascending thresholds x is above; a chain is a hit when its total is above
+  // more of them than its largest part is, and the threshold it crossed is the highest one.
+  const t = screen.thresholds.map((p) => c.param(p, 'f'));
+  const tier = (x: string) => `(${t.map((th) => `CASE WHEN ${x} > ${th} THEN 1 ELSE 0 END`).join(' + ')})`;
+  const crossed = `CASE ${t
+    .map((th, i) => ({ th, i }))
+    .reverse()
+    .map(({ th, i }) => `WHEN tot_tier >= ${i + 1} THEN ${th}`)
+    .join(' ')} END`;
+  return `WITH ${chains(c, keys, screen.windowDays, screen)},
+agg AS (SELECT ${nk}, chain, ${aggregates(c, keys)} FROM grouped GROUP BY ${nk}, chain HAVING COUNT(*) >= 2),
+tiers AS (SELECT *, ${tier('tot')} AS tot_tier, ${tier('top')} AS top_tier FROM agg),
+hits AS (SELECT *, CAST(NULL AS VARCHAR) AS per, ${crossed} AS thr FROM tiers WHERE tot_tier > top_tier),
+${groupedTail(c, keys, 'chain')}`;
+}
+
+function repeatScreen(c: Compiler, screen: Extract<Screen, { shape: 'repeat' }>): string {
+  const keys = screen.keys.map((k) => c.key(k));
+  const nk = keys.map((_, i) => `nk${i}`).join(', ');
+  let distinct = '';
+  if (screen.distinct !== undefined) {
+    const dk = c.key(screen.distinct.column);
+    // an empty value is different from every other: it stands for itself (its row)
+    distinct = ` AND COUNT(DISTINCT CASE WHEN ${dk.sql} = '' THEN '#' || CAST(_row AS VARCHAR) ELSE ${dk.sql} END) >= ${screen.distinct.atLeast}`;
+  }
+  return `WITH ${chains(c, keys, screen.windowDays, screen)},
+agg AS (SELECT ${nk}, chain, ${aggregates(c, keys)} FROM grouped GROUP BY ${nk}, chain HAVING COUNT(*) >= 2${distinct}),
+hits AS (SELECT *, CAST(NULL AS VARCHAR) AS per, CAST(NULL AS BIGINT) AS thr FROM agg),
+${groupedTail(c, keys, 'chain')}`;
+}
+
+export function compileScreen(screen: Screen, ctx: CompileContext): CompiledScreen {
+  const c = new Compiler(ctx, screen.id);
+  for (const col of [ctx.ledger.dateColumn, ctx.ledger.idColumn, ctx.ledger.amountColumn]) c.column(col);
+  let sql: string;
+  switch (screen.shape) {
+    case 'row':
+      sql = rowScreen(c, screen);
+      break;
+    case 'total':
+      sql = totalScreen(c, screen);
+      break;
+    case 'cluster':
+      sql = clusterScreen(c, screen);
+      break;
+    case 'repeat':
+      sql = repeatScreen(c, screen);
+      break;
+  }
+  return { screen, sql, parameters: c.params };
+}
