@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -225,5 +226,58 @@ export const calendarFeeds = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('calendar_feeds_token').on(t.orgId, t.tokenHash),
     index('calendar_feeds_user').on(t.orgId, t.userId),
+  ],
+);
+
+// Screening runs: a pack's screens over whole ledgers, from uploaded files or the organisation's records,
+// run in the background by the server (src/app/use-cases/screenings.ts). The row carries the run's
+// progress while it runs and its report once done. Uploaded files are kept under the data directory only
+// until the run ends; `inputs` names them (never a path).
+export const screeningRuns = pgTable(
+  'screening_runs',
+  {
+    orgId: text('org_id').notNull(),
+    id: text('id').notNull(),
+    pack: text('pack').notNull(),
+    // upload | store
+    source: text('source').notNull(),
+    // queued | running | done | failed
+    status: text('status').notNull().default('queued'),
+    // Basis points of the whole run (0..10000): an integer, like every other fraction here.
+    progress: integer('progress').notNull().default(0),
+    message: text('message').notNull().default(''),
+    // The person who asked (a user id), or 'system' for the schedule and the operator.
+    requestedBy: text('requested_by').notNull(),
+    scheduled: boolean('scheduled').notNull().default(false),
+    fromDate: date('from_date', { mode: 'string' }),
+    toDate: date('to_date', { mode: 'string' }),
+    // Per ledger: the file's name as uploaded, the name it is kept under in the run's folder, its size.
+    inputs: jsonb('inputs')
+      .$type<{ ledger: string; name: string; file: string; bytes: number }[]>()
+      .notNull()
+      .default([]),
+    // The column mapping given with an upload (run-files.ts ColumnMapping), as read.
+    mapping: jsonb('mapping'),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+    // Written at least every 30 s while the run runs: a run that stops beating was lost with its process.
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    rows: bigint('rows', { mode: 'number' }),
+    badRows: bigint('bad_rows', { mode: 'number' }),
+    hits: integer('hits'),
+    violations: integer('violations'),
+    flaggedCents: bigint('flagged_cents', { mode: 'number' }),
+    error: text('error'),
+    // The ScreeningReport (src/app/screening/types.ts); every download is written from it.
+    report: jsonb('report'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('screening_runs_created').on(t.orgId, t.createdAt),
+    index('screening_runs_pack').on(t.orgId, t.pack, t.createdAt),
+    check('screening_runs_status', sql`${t.status} in ('queued', 'running', 'done', 'failed')`),
+    check('screening_runs_source', sql`${t.source} in ('upload', 'store')`),
+    check('screening_runs_progress', sql`${t.progress} between 0 and 10000`),
   ],
 );
