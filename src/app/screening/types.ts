@@ -15,6 +15,8 @@ export interface UsedParameter {
 
 /** One transaction of a hit, as the ledger holds it. */
 export interface HitTransaction {
+  /** The row's position in its source (0-based, counting only the rows read without error). */
+  row: number;
   /** File line where the row starts (CSV), or the row number (Parquet, 1-based), or absent (store). */
   line?: number;
   /** The record's id when the row is one of the store's records. */
@@ -53,8 +55,9 @@ export interface ScreenHit {
 
 export interface BadRow {
   ledger: string;
-  /** File line (CSV) or row number (Parquet). */
+  /** File line (CSV) or row number (Parquet); 0 for a record of the store (see `record`). */
   line: number;
+  record?: string;
   column?: string;
   reason: string;
   /** The row as written (CSV), when the reader kept it. */
