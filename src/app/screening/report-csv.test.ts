@@ -94,6 +94,18 @@ describe('screening report as CSV', () => {
     assert.equal(plain[2]!.posted_on, '2025-09-02');
   });
 
+  test('several citations are kept apart by " | " (an authority may hold a semicolon)', () => {
+    const two = sampleReport();
+    two.hits[0]!.citations.push({
+      pack: 'lea-finance',
+      document: 'fiscal-policies',
+      section: 'B.1.a',
+      authority: 'Utah Code 63G-6a-408; R33-4',
+    });
+    const back = table(reportCsv(two, { ledgers: TEST_LEDGERS }));
+    assert.equal(back[0]!.citation, '§ B.3 — Utah Code 63G-6a-408 | § B.1.a — Utah Code 63G-6a-408; R33-4');
+  });
+
   test('a report without hits is the header alone', () => {
     const empty = reportCsv({ ...report, hits: [] }, { ledgers: TEST_LEDGERS });
     assert.equal(table(empty).length, 0);

@@ -118,7 +118,8 @@ function hitCells(h: ScreenHit, n: number): Cell[] {
     h.title,
     h.kind,
     h.severity,
-    h.citations.map(formatCitation).join('; '),
+    // ' | ' between citations: an authority may itself hold a semicolon.
+    h.citations.map(formatCitation).join(' | '),
     keyText(h.key),
     h.period,
     h.first,

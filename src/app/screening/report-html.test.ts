@@ -61,7 +61,7 @@ describe('screening report as a web page', () => {
   });
 
   test('the summary lists every check with its clause, hits and amount, and says which did not run', () => {
-    const summary = between(html, '<h2>Summary', '<h2>Hits');
+    const summary = between(html, '<h2>Summary', '<h2 id="hits">');
     const rows = summary.split('<tr>').slice(2);
     assert.equal(rows.length, 3);
     assert.ok(rows[0]!.includes('Split purchases'));
@@ -75,7 +75,7 @@ describe('screening report as a web page', () => {
   });
 
   test('each hit: its title, message, citation, the values it was judged by and its transactions', () => {
-    const hits = between(html, '<h2>Hits (2)</h2>', '<h2>Rows that could not be read');
+    const hits = between(html, '<h2 id="hits">Hits (2)</h2>', '<h2 id="bad-rows">');
     const [split, cash] = hits.split('<section').slice(1) as [string, string];
     assert.ok(split.includes('1. Split purchases'));
     assert.ok(split.includes('Violation'));
@@ -106,7 +106,7 @@ describe('screening report as a web page', () => {
   });
 
   test('the rows that could not be read, with their count, file, line, column and reason', () => {
-    const bad = between(html, '<h2>Rows that could not be read (1)</h2>', '<footer>');
+    const bad = between(html, '<h2 id="bad-rows">Rows that could not be read (1)</h2>', '<footer>');
     assert.match(
       bad,
       /<td>ap-fy2026\.csv<\/td><td class="num">7<\/td><td>amount<\/td><td>cannot read &quot;12,34&quot; as money<\/td>/,
@@ -135,6 +135,20 @@ describe('screening report as a web page', () => {
     assert.equal(
       summarySentence(report, 'report.html'),
       'Screened 12,384 rows from 2 files: 2 hits (1 violation, 1 notice), $1,450.00 flagged; 1 bad row (see report.html).',
+    );
+  });
+
+  test('several citations: one a line, since an authority may hold a semicolon itself', () => {
+    const two = sampleReport();
+    two.hits[0]!.citations.push({
+      pack: 'lea-finance',
+      document: 'fiscal-policies',
+      section: 'B.1.a',
+      authority: 'Utah Code 63G-6a-408; R33-4',
+    });
+    const page = reportHtml(two, { ledgers: TEST_LEDGERS });
+    assert.ok(
+      page.includes('Policy: § B.3 — Utah Code 63G-6a-408<br>§ B.1.a — Utah Code 63G-6a-408; R33-4</p>'),
     );
   });
 

@@ -79,7 +79,9 @@ export function parameterText(p: UsedParameter): string {
   return `${p.title}: ${parameterValueText(p)}, in force since ${dateText(p.from)} (${whose})`;
 }
 
-const citationsText = (list: readonly Citation[]) => list.map(formatCitation).join('; ');
+/** One citation a line: an authority may itself hold a semicolon ("Utah Code 63G-6a-408; R33-4"). */
+const citationsHtml = (list: readonly Citation[]) =>
+  list.map((c) => escapeHtml(formatCitation(c))).join('<br>');
 
 const kindText = (kind: ScreenHit['kind']) => (kind === 'violation' ? 'Violation' : 'Notice');
 
@@ -200,8 +202,7 @@ function hitSection(out: string[], h: ScreenHit, n: number, ledger: Ledger | und
   out.push(`<section class="hit ${h.kind}"><h3>${n}. ${escapeHtml(h.title)}`);
   out.push(`<span class="badge">${kindText(h.kind)}</span></h3>`);
   out.push(`<p class="message">${escapeHtml(h.message)}</p>`);
-  if (h.citations.length > 0)
-    out.push(`<p class="cite">Policy: ${escapeHtml(citationsText(h.citations))}</p>`);
+  if (h.citations.length > 0) out.push(`<p class="cite">Policy: ${citationsHtml(h.citations)}</p>`);
   out.push('<dl class="facts">');
   const keys = Object.entries(h.key);
   if (keys.length > 0) {
@@ -302,7 +303,7 @@ export function* reportHtmlChunks(report: ScreeningReport, opts: ReportTableOpti
       ? `<td colspan="3" class="muted">Not run: ${escapeHtml(s.skipped)}</td>`
       : `<td class="num">${count(s.rows)}</td><td class="num">${count(s.hits)}</td><td class="num">${s.hits === 0 ? '—' : escapeHtml(formatMoney(sumMoney(amounts)))}</td>`;
     out.push(
-      `<tr><td><strong>${escapeHtml(s.title)}</strong><br><span class="muted">${escapeHtml(s.description)}</span></td><td>${escapeHtml(citationsText(s.citations))}</td><td><span class="badge ${s.kind}">${kindText(s.kind)}</span></td>${tail}</tr>`,
+      `<tr><td><strong>${escapeHtml(s.title)}</strong><br><span class="muted">${escapeHtml(s.description)}</span></td><td>${citationsHtml(s.citations)}</td><td><span class="badge ${s.kind}">${kindText(s.kind)}</span></td>${tail}</tr>`,
     );
   }
   out.push('</tbody></table>');
@@ -311,7 +312,7 @@ export function* reportHtmlChunks(report: ScreeningReport, opts: ReportTableOpti
   );
   yield out.join('');
 
-  yield `<h2>Hits (${count(report.hits.length)})</h2>`;
+  yield `<h2 id="hits">Hits (${count(report.hits.length)})</h2>`;
   if (report.hits.length === 0) yield '<p class="none">No check found anything.</p>';
   for (const [i, h] of report.hits.entries()) {
     const piece: string[] = [];
@@ -319,7 +320,7 @@ export function* reportHtmlChunks(report: ScreeningReport, opts: ReportTableOpti
     yield piece.join('');
   }
 
-  const bad: string[] = [`<h2>Rows that could not be read (${count(report.badRowCount)})</h2>`];
+  const bad: string[] = [`<h2 id="bad-rows">Rows that could not be read (${count(report.badRowCount)})</h2>`];
   if (report.badRowCount === 0) bad.push('<p class="none">Every row was read.</p>');
   else {
     bad.push(
