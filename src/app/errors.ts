@@ -29,6 +29,7 @@ export const ERROR_CATALOG = {
   PRB_CONFLICT: { status: 409, title: 'Conflict with the current state' },
   PRB_TRANSITION_NOT_ALLOWED: { status: 409, title: 'Transition not allowed' },
   PRB_TRANSITION_REFUSED: { status: 409, title: 'Transition refused by the rules' },
+  PRB_SCREENING_NOT_DONE: { status: 409, title: 'Screening not finished' },
   PRB_PAYLOAD_TOO_LARGE: { status: 413, title: 'Request too large' },
   PRB_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   PRB_NO_RULE_IN_FORCE: { status: 422, title: 'No rule in force' },
