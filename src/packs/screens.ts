@@ -26,9 +26,10 @@ export interface LedgerColumn {
 export interface LedgerFromRecords {
   /** Record kind of the same pack (e.g. 'card-transaction'). */
   kind: string;
-  /** Ledger column → the record data's field path ('vendor', 'quotes.0.amountCents'). A column not listed
-   * is empty. `id` defaults to the record's id. */
-  columns: Readonly<Record<string, string>>;
+  /** Ledger column → the record data's field path ('vendor', 'invoice.number'), or `{ flag }`: a boolean
+   * field read as 'yes' when true and empty otherwise. A column not listed is empty; the ledger's id column
+   * defaults to the record's id. */
+  columns: Readonly<Record<string, string | { flag: string }>>;
   /** Ledger column → a fixed value for every record of the kind (e.g. method 'check'). */
   constants?: Readonly<Record<string, string>>;
   /** Records in these workflow states are not rows (drafts, rejected, cancelled). */

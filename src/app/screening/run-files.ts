@@ -9,21 +9,19 @@ import { basename, extname, join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { parse as parseYaml } from 'yaml';
 import type { ParameterOverride } from '../../kernel/index.ts';
-import { parseDate } from '../../kernel/index.ts';
 import type { PackModule } from '../../packs/framework.ts';
 import type { Ledger, LedgerColumn } from '../../packs/screens.ts';
-import { InputInvalidError } from '../errors.ts';
-import { assembleHits, type SqlRow } from './assemble.ts';
-import { compileScreen } from './compile.ts';
+import type { SqlRow } from './assemble.ts';
 import { linesOfRows } from './lines.ts';
-import type {
-  BadRow,
-  ScreenHit,
-  ScreeningInput,
-  ScreeningProgress,
-  ScreeningReport,
-  ScreenSummary,
-} from './types.ts';
+import {
+  buildReport,
+  checkPeriod,
+  inputProblem,
+  type LedgerSource,
+  type RunOptions,
+  runScreens,
+} from './run.ts';
+import type { BadRow, ScreenHit, ScreeningProgress, ScreeningReport } from './types.ts';
 
 export interface LedgerMapping {
   /** Canonical ledger column → the header in the file. */
@@ -53,9 +51,7 @@ export interface FileScreeningOptions {
   memoryLimit?: string;
 }
 
-/** Bad input names its place: '/mapping/disbursements/columns/vendor', '/ledger', '/from'. */
-const problem = (path: string, detail: string): InputInvalidError =>
-  new InputInvalidError([{ path, message: detail }], `${path}: ${detail}`);
+const problem = inputProblem;
 
 /** Header spelling → comparable form: "Invoice No." and "invoice_no" are one header. */
 const comparable = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -189,12 +185,8 @@ export function resolveColumns(
   return resolved;
 }
 
-interface Loaded {
-  ledger: Ledger;
+interface Loaded extends LedgerSource {
   table: string;
-  input: ScreeningInput;
-  badRows: BadRow[];
-  badCount: number;
   /** Row position → line (CSV), filled for the rows the report names. */
   lineOf: (row: number) => number | undefined;
   lines: Map<number, number>;
@@ -360,6 +352,7 @@ async function load(
   const loaded: Loaded = {
     ledger,
     table,
+    relation: `(SELECT rowid AS _row, CAST(NULL AS VARCHAR) AS _record, * EXCLUDE (_problem) FROM ${table} WHERE _problem IS NULL) AS r`,
     input: {
       ledger: ledger.id,
       source: basename(path),
@@ -441,26 +434,29 @@ async function findLines(
   return found.records;
 }
 
-function checkDate(value: string | undefined, field: string): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseDate(value, field);
-  } catch {
-    throw problem(`/${field}`, `"${value}" is not a calendar date; expected YYYY-MM-DD`);
-  }
-}
+/** What a run over loaded files shares whichever engine screens them. */
+export type LoadedRunContext = Omit<RunOptions, 'engine' | 'sources' | 'query'> & {
+  /** Puts the file line on each listed transaction of the hits. */
+  addLines(hits: ScreenHit[]): Promise<void>;
+  /** Runs SQL in the DuckDB holding the loaded ledgers. */
+  duckdb(sql: string): Promise<SqlRow[]>;
+};
 
-export async function screenFiles(opts: FileScreeningOptions): Promise<ScreeningReport> {
-  const started = performance.now();
+/** The accepted rows of a loaded ledger, in order, `batch` at a time (money in cents, dates ISO, as text). */
+export type ReadRows = (source: LedgerSource, batch: number) => AsyncGenerator<SqlRow[]>;
+
+/**
+ * Checks the options, reads every file into DuckDB (with the bad rows and their lines), hands the loaded
+ * ledgers to `use`, and closes DuckDB and removes its spill directory whatever happens.
+ */
+export async function withLoadedFiles<T>(
+  opts: FileScreeningOptions,
+  use: (loaded: Map<string, LedgerSource>, read: ReadRows, ctx: LoadedRunContext) => Promise<T>,
+): Promise<T> {
   const { pack } = opts;
   const ledgers = pack.ledgers ?? [];
-  const screens = pack.screens ?? [];
-  const from = checkDate(opts.from, 'from');
-  const to = checkDate(opts.to, 'to');
-  if (from !== undefined && to !== undefined && from > to)
-    throw problem('/to', `the period ends (${to}) before it starts (${from})`);
+  const period = checkPeriod(opts.from, opts.to);
   const maxBadRows = opts.maxBadRows ?? 1000;
-  const maxTransactionsPerHit = opts.maxTransactionsPerHit ?? 100;
   const progress = opts.onProgress ?? (() => {});
   const entries = Object.entries(opts.files);
   if (entries.length === 0)
@@ -506,123 +502,86 @@ export async function screenFiles(opts: FileScreeningOptions): Promise<Screening
       const ledger = ledgers.find((l) => l.id === id) as Ledger;
       const share = totalBytes ? (sizes[i] as number) / totalBytes : 1 / entries.length;
       const base = done;
-      progress({ phase: 'reading', fraction: 0.6 * base, message: `Reading ${basename(path)}` });
+      const message = `Reading ${basename(path)}`;
+      progress({ phase: 'reading', fraction: 0.6 * base, message });
       loaded.set(
         id,
         await load(conn, ledger, path, opts.mapping?.[id], maxBadRows, (f) =>
-          progress({
-            phase: 'reading',
-            fraction: 0.6 * (base + share * f),
-            message: `Reading ${basename(path)}`,
-          }),
+          progress({ phase: 'reading', fraction: 0.6 * (base + share * f), message }),
         ),
       );
       done += share;
     }
-
-    const hits: ScreenHit[] = [];
-    const summaries: ScreenSummary[] = [];
-    const perScreen: { summary: ScreenSummary; hits: ScreenHit[]; loaded: Loaded }[] = [];
-    for (const [i, screen] of screens.entries()) {
-      const ledger = ledgers.find((l) => l.id === screen.ledger);
-      const l = loaded.get(screen.ledger);
-      const summary: ScreenSummary = {
-        id: screen.id,
-        title: screen.title,
-        description: screen.description,
-        ledger: screen.ledger,
-        kind: screen.kind,
-        severity: screen.severity,
-        citations: [...screen.citations],
-        hits: 0,
-        rows: 0,
-        milliseconds: 0,
-      };
-      summaries.push(summary);
-      progress({ phase: 'screening', fraction: 0.6 + (0.35 * i) / screens.length, message: screen.title });
-      if (ledger === undefined || l === undefined) {
-        summary.skipped = `no ${ledger?.title ?? screen.ledger} file given${ledger ? ` (--${ledger.option})` : ''}`;
-        continue;
-      }
-      const t0 = performance.now();
-      const compiled = compileScreen(screen, {
-        pack: pack.pack,
-        ledger,
-        relation: `(SELECT rowid AS _row, CAST(NULL AS VARCHAR) AS _record, * EXCLUDE (_problem) FROM ${l.table} WHERE _problem IS NULL) AS r`,
-        ...(opts.overrides ? { overrides: opts.overrides } : {}),
-        fiscalYearStartMonth: opts.fiscalYearStartMonth ?? pack.pack.fiscalYear?.startMonth ?? 7,
-        ...(from ? { from: from as never } : {}),
-        ...(to ? { to: to as never } : {}),
-        maxTransactionsPerHit,
-      });
-      const result = await rows(conn, compiled.sql);
-      const screenHits = assembleHits(
-        {
-          pack: pack.pack,
-          ledger,
-          screen,
-          parameters: compiled.parameters,
-          ...(opts.overrides ? { overrides: opts.overrides } : {}),
-        },
-        result,
+    const read: ReadRows = async function* (source, batch) {
+      const l = source as Loaded;
+      const cols = l.ledger.columns.map((c) => `CAST(${ident(c.name)} AS VARCHAR) AS ${ident(c.name)}`);
+      const result = await conn.stream(
+        `SELECT CAST(rowid AS VARCHAR) AS _row, ${cols.join(', ')} FROM ${l.table} WHERE _problem IS NULL ORDER BY rowid`,
       );
-      summary.hits = screenHits.length;
-      summary.rows = l.input.accepted;
-      summary.milliseconds = Math.round(performance.now() - t0);
-      perScreen.push({ summary, hits: screenHits, loaded: l });
-    }
-
-    // The lines of the rows the hits list, found in one pass per file after the screens.
-    progress({ phase: 'writing', fraction: 0.95, message: 'Finding the lines of the rows found' });
-    for (const l of loaded.values()) {
-      if (l.csv === undefined) continue;
-      const positions: number[] = [];
-      for (const s of perScreen)
-        if (s.loaded === l) for (const h of s.hits) for (const t of h.transactions) positions.push(t.row);
-      await findLines(l, positions);
-    }
-    for (const s of perScreen) {
-      for (const h of s.hits)
-        for (const t of h.transactions) {
-          const line = s.loaded.lineOf(t.row);
-          if (line !== undefined) t.line = line;
+      let pending: SqlRow[] = [];
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (chunk === null || chunk.rowCount === 0) break;
+        const names = result.columnNames();
+        for (const row of chunk.getRows()) {
+          const o: SqlRow = {};
+          names.forEach((n, k) => {
+            const v = row[k];
+            o[n] = v === null || v === undefined ? null : String(v);
+          });
+          pending.push(o);
+          if (pending.length >= batch) {
+            yield pending;
+            pending = [];
+          }
         }
-      hits.push(...s.hits);
-    }
-
-    const badRows = [...loaded.values()].flatMap((l) => l.badRows).slice(0, maxBadRows);
-    const inputs = [...loaded.values()].map((l) => l.input);
-    const violations = hits.filter((h) => h.kind === 'violation').length;
-    const report: ScreeningReport = {
-      pack: {
-        id: pack.pack.manifest.id,
-        version: pack.pack.manifest.version,
-        title: pack.pack.manifest.title,
-      },
-      ...(opts.organisation ? { organisation: opts.organisation } : {}),
-      engine: 'duckdb',
-      generatedAt: new Date().toISOString(),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      inputs,
-      badRows,
-      badRowCount: [...loaded.values()].reduce((n, l) => n + l.badCount, 0),
-      screens: summaries,
-      hits,
-      totals: {
-        rows: inputs.reduce((n, i) => n + i.rows, 0),
-        hits: hits.length,
-        violations,
-        notices: hits.length - violations,
-        flaggedCents: hits.reduce((n, h) => n + h.totalCents, 0),
-      },
-      milliseconds: Math.round(performance.now() - started),
+      }
+      if (pending.length) yield pending;
     };
-    progress({ phase: 'done', fraction: 1, message: `${hits.length} hits` });
-    return report;
+    const ctx: LoadedRunContext = {
+      pack,
+      ...period,
+      ...(opts.overrides ? { overrides: opts.overrides } : {}),
+      ...(opts.fiscalYearStartMonth ? { fiscalYearStartMonth: opts.fiscalYearStartMonth } : {}),
+      ...(opts.organisation ? { organisation: opts.organisation } : {}),
+      maxTransactionsPerHit: opts.maxTransactionsPerHit ?? 100,
+      maxBadRows,
+      missing: (ledger: Ledger) => `no ${ledger.title} file given (--${ledger.option})`,
+      progress: { report: progress, start: 0.6, end: 0.95 },
+      duckdb: (sql) => rows(conn, sql),
+      async addLines(hits) {
+        // one pass per file, after the screens, for every row the hits list
+        progress({ phase: 'writing', fraction: 0.95, message: 'Finding the lines of the rows found' });
+        for (const l of loaded.values()) {
+          const mine = hits.filter((h) => h.ledger === l.ledger.id);
+          await findLines(
+            l,
+            mine.flatMap((h) => h.transactions.map((t) => t.row)),
+          );
+          for (const h of mine)
+            for (const t of h.transactions) {
+              const line = l.lineOf(t.row);
+              if (line !== undefined) t.line = line;
+            }
+        }
+      },
+    };
+    return await use(loaded, read, ctx);
   } finally {
     conn.closeSync();
     instance.closeSync();
     await rm(spill, { recursive: true, force: true });
   }
+}
+
+export async function screenFiles(opts: FileScreeningOptions): Promise<ScreeningReport> {
+  const started = performance.now();
+  return withLoadedFiles(opts, async (loaded, _read, ctx) => {
+    const run = { ...ctx, engine: 'duckdb' as const, sources: loaded, query: ctx.duckdb };
+    const result = await runScreens(run);
+    await ctx.addLines(result.hits);
+    const report = buildReport(run, result, started);
+    ctx.progress?.report({ phase: 'done', fraction: 1, message: `${report.hits.length} hits` });
+    return report;
+  });
 }
