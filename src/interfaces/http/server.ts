@@ -15,6 +15,7 @@ import { errorHandler, sendProblem } from './problem.ts';
 import { registerApi, SESSION_COOKIE } from './routes/api.ts';
 import { registerPackDocuments } from './routes/pack-documents.ts';
 import { registerReminderRoutes } from './routes/reminders.ts';
+import { registerScreeningRoutes } from './routes/screenings.ts';
 import { registerWork } from './routes/work.ts';
 
 const VERSION = '0.1.0';
@@ -143,6 +144,7 @@ export async function buildServer(
   registerPackDocuments(server, app);
   registerReminderRoutes(server, app, config);
   registerWork(server, app);
+  registerScreeningRoutes(server, app);
   await registerWeb(server, webDist);
   return server;
 }
