@@ -6,6 +6,7 @@ import { AppError } from '../../../app/errors.ts';
 import { openRuntime } from '../../../app/runtime.ts';
 import { bootstrap } from '../../../app/use-cases/bootstrap.ts';
 import { startReminderJob } from '../../jobs/reminders.ts';
+import { startScreeningJob } from '../../jobs/screening.ts';
 import { formatError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { credentialsBlock, demoPacksLine } from '../output.ts';
@@ -53,6 +54,8 @@ export async function serveCommand(io: Io): Promise<void> {
   io.out(`Probity is listening on ${server.url} (store: ${runtime.store.describe}).`);
   // Deadline reminders: now, then every hour; a failure is logged and never stops the server.
   const reminders = startReminderJob(runtime.app, { info: (l) => io.out(l), error: (l) => io.err(l) });
+  // Screening runs asked for over the API, and a daily screening of the store; the same rules.
+  const screenings = startScreeningJob(runtime.app, { info: (l) => io.out(l), error: (l) => io.err(l) });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -65,6 +68,7 @@ export async function serveCommand(io: Io): Promise<void> {
     void (async () => {
       let code = 0;
       await reminders.stop();
+      await screenings.stop();
       try {
         await server.close();
       } catch (error) {
