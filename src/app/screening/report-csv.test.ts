@@ -94,6 +94,15 @@ describe('screening report as CSV', () => {
     assert.equal(plain[2]!.posted_on, '2025-09-02');
   });
 
+  test('a bad record of the store is named by its id, not by a line', () => {
+    const store = sampleReport();
+    store.badRows = [{ ledger: 'pcard', line: 0, record: 'rec_42', column: 'amount', reason: 'no amount' }];
+    const [bad] = table(badRowsCsv(store));
+    assert.equal(bad!.line, '');
+    assert.equal(bad!.record, 'rec_42');
+    assert.equal(bad!.file, 'pcard.csv');
+  });
+
   test('several citations are kept apart by " | " (an authority may hold a semicolon)', () => {
     const two = sampleReport();
     two.hits[0]!.citations.push({
@@ -129,6 +138,7 @@ describe('screening report as CSV', () => {
         ledger: 'disbursements',
         file: 'ap-fy2026.csv',
         line: '7',
+        record: '',
         column: 'amount',
         reason: 'cannot read "12,34" as money',
         text: 'T7,2025-08-01,<b>Acme</b>,,,"12,34"',

@@ -169,11 +169,22 @@ export function reportCsv(report: ScreeningReport, opts: ReportTableOptions = {}
   return [...reportCsvChunks(report, opts)].join('');
 }
 
-/** The rows the screening could not read: ledger, file, line, column, reason, the row as written. */
+/** The rows the screening could not read: ledger, file, line (or the store's record), column, reason, the
+ * row as written. */
 export function badRowsCsv(report: ScreeningReport): string {
   const source = new Map(report.inputs.map((i) => [i.ledger, i.source]));
-  const out = [UTF8_BOM + row(['ledger', 'file', 'line', 'column', 'reason', 'text'])];
+  const out = [UTF8_BOM + row(['ledger', 'file', 'line', 'record', 'column', 'reason', 'text'])];
   for (const b of report.badRows)
-    out.push(row([b.ledger, source.get(b.ledger), b.line, b.column, b.reason, b.text]));
+    out.push(
+      row([
+        b.ledger,
+        source.get(b.ledger),
+        b.record === undefined ? b.line : '',
+        b.record,
+        b.column,
+        b.reason,
+        b.text,
+      ]),
+    );
   return out.join('');
 }

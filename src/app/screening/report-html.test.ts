@@ -113,6 +113,9 @@ describe('screening report as a web page', () => {
     );
     const many = reportHtml({ ...report, badRowCount: 1500 }, { ledgers: TEST_LEDGERS });
     assert.ok(many.includes('The first 1 of 1,500 are listed.'));
+    const store = sampleReport();
+    store.badRows = [{ ledger: 'pcard', line: 0, record: 'rec_<42>', reason: 'no amount' }];
+    assert.ok(reportHtml(store, { ledgers: TEST_LEDGERS }).includes('record <code>rec_&lt;42&gt;</code>'));
   });
 
   test('nothing found: the page says so rather than showing empty tables', () => {

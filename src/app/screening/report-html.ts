@@ -336,7 +336,7 @@ export function* reportHtmlChunks(report: ScreeningReport, opts: ReportTableOpti
     );
     for (const b of report.badRows)
       bad.push(
-        `<tr><td>${escapeHtml(source.get(b.ledger) ?? ledgerTitle(b.ledger))}</td><td class="num">${count(b.line)}</td><td>${escapeHtml(b.column)}</td><td>${escapeHtml(b.reason)}</td><td><code>${escapeHtml(b.text)}</code></td></tr>`,
+        `<tr><td>${escapeHtml(source.get(b.ledger) ?? ledgerTitle(b.ledger))}</td><td class="num">${b.record === undefined ? count(b.line) : `record <code>${escapeHtml(b.record)}</code>`}</td><td>${escapeHtml(b.column)}</td><td>${escapeHtml(b.reason)}</td><td><code>${escapeHtml(b.text)}</code></td></tr>`,
       );
     bad.push('</tbody></table>');
   }

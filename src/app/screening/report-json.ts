@@ -35,7 +35,7 @@ function parameter(p: UsedParameter): UsedParameter {
 
 function transaction(t: HitTransaction): HitTransaction {
   // `fields` keeps the ledger's column order, as the engine wrote it.
-  return ordered(t, ['line', 'record', 'id', 'date', 'amountCents', 'fields']);
+  return ordered(t, ['row', 'line', 'record', 'id', 'date', 'amountCents', 'fields']);
 }
 
 function hit(h: ScreenHit): ScreenHit {
@@ -73,7 +73,7 @@ function input(i: ScreeningInput): ScreeningInput {
 }
 
 function badRow(b: BadRow): BadRow {
-  return ordered(b, ['ledger', 'line', 'column', 'reason', 'text']);
+  return ordered(b, ['ledger', 'line', 'record', 'column', 'reason', 'text']);
 }
 
 function screen(s: ScreenSummary): ScreenSummary {

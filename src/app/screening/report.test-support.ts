@@ -170,6 +170,7 @@ export function sampleReport(): ScreeningReport {
         ],
         transactions: [
           {
+            row: 0,
             line: 2,
             id: 'T1',
             date: '2025-08-01',
@@ -186,6 +187,7 @@ export function sampleReport(): ScreeningReport {
             },
           },
           {
+            row: 1,
             line: 3,
             id: 'T2',
             date: '2025-08-10',
@@ -220,6 +222,7 @@ export function sampleReport(): ScreeningReport {
         parameters: [],
         transactions: [
           {
+            row: 3,
             line: 5,
             id: 'P9',
             date: '2025-09-02',
