@@ -11,6 +11,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { type OrgCreateArgs, orgCreateCommand } from './commands/org.ts';
 import { type RemindArgs, remindCommand } from './commands/remind.ts';
 import { type ReportArgs, reportCommand } from './commands/report.ts';
+import { addScreenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { formatError, isDebug } from './errors.ts';
@@ -153,6 +154,8 @@ export function buildProgram(io: Io, result: { code?: number }): Command {
         evaluateCommand({ ...opts, caseKind: opts.case }, io),
       ),
     );
+
+  addScreenCommand(program, act, io);
 
   program
     .command('verify')
