@@ -277,7 +277,9 @@ async function load(
       )
     )[0];
     if (sniff === undefined) throw problem(`/${ledger.option}`, `cannot read ${basename(path)} as CSV`);
-    quote = String(sniff.Quote ?? '"') || '"';
+    // a file without any quoted field sniffs as '(empty)', which read_csv refuses: the usual quote applies
+    const sniffed = String(sniff.Quote ?? '');
+    quote = sniffed.length === 1 ? sniffed : '"';
     headers = ((sniff.Columns as unknown as { name: string }[]) ?? []).map((c) => c.name);
     const resolved0 = resolveColumns(ledger, headers, mapping);
     const types = headers.map((h) => {
