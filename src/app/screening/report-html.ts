@@ -293,7 +293,11 @@ export function* reportHtmlChunks(report: ScreeningReport, opts: ReportTableOpti
 
   out.push('<h2>Summary of the checks</h2>');
   const flagged = new Map<string, number[]>();
-  for (const h of report.hits) flagged.set(h.screen, [...(flagged.get(h.screen) ?? []), h.totalCents]);
+  for (const h of report.hits) {
+    const list = flagged.get(h.screen);
+    if (list) list.push(h.totalCents);
+    else flagged.set(h.screen, [h.totalCents]);
+  }
   out.push(
     '<table><thead><tr><th>Check</th><th>Policy</th><th>Kind</th><th class="num">Rows checked</th><th class="num">Hits</th><th class="num">Amount flagged</th></tr></thead><tbody>',
   );

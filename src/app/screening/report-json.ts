@@ -125,7 +125,20 @@ export function orderedReport(report: ScreeningReport): ScreeningReport {
   );
 }
 
-const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+/** `value` pretty-printed as it sits at `depth` in the document (stringify's own indentation, no rewrite). */
+function nested(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each level of array adds "[\n" + two spaces before and "\n" + its indentation + "]" after.
+  let start = 0;
+  let end = text.length;
+  for (let i = 0; i < depth; i++) {
+    start += 2 + 2 * (i + 1);
+    end -= 2 + 2 * i;
+  }
+  return text.slice(start, end);
+}
 
 /**
  * The report as pretty-printed JSON, in pieces: exactly `JSON.stringify(orderedReport(report), null, 2)`
@@ -140,10 +153,9 @@ export function* reportJsonChunks(report: ScreeningReport): Generator<string> {
     yield `\n  ${JSON.stringify(k)}: `;
     if (k === 'hits' && Array.isArray(value) && value.length > 0) {
       yield '[';
-      for (const [i, h] of value.entries())
-        yield `${i === 0 ? '' : ','}\n    ${indent(JSON.stringify(h, null, 2), '    ')}`;
+      for (const [i, h] of value.entries()) yield `${i === 0 ? '' : ','}\n    ${nested(h, 2)}`;
       yield '\n  ]';
-    } else yield indent(JSON.stringify(value, null, 2), '  ');
+    } else yield nested(value, 1);
     if (n < keys.length - 1) yield ',';
   }
   yield '\n}\n';
