@@ -69,8 +69,9 @@ export type Condition =
   | { any: readonly Condition[] }
   | { not: Condition };
 
-/** A grouping key: a column, read as normalised text (trimmed, upper case); `code` also drops every
- * character but letters and digits and leading zeros ("INV-00042" and "inv 42" are one invoice). */
+/** A grouping key: a column, read as normalised text (trimmed, upper case); `code` also drops the
+ * separators people type differently (space - / . # _ , :) and leading zeros ("inv-0042" and "INV 0042"
+ * are one invoice, as are "00042" and "42"). */
 export type ScreenKey = string | { column: string; normalise: 'code' };
 
 export type ScreenPeriod = 'fiscal-year' | 'calendar-year' | 'month' | 'day';

@@ -119,8 +119,12 @@ function usedParameters(ctx: AssembleContext, on: string): UsedParameter[] {
   return out;
 }
 
-/** Groups the ordered rows into hits. `g_count` and `g_total` cover every member; rows list the first few. */
-export function assembleHits(ctx: AssembleContext, rows: readonly SqlRow[]): ScreenHit[] {
+/** Groups the ordered rows into hits. `g_count` and `g_total` cover every member; rows list the first few.
+ * `total` is how many hits the screen found, of which the rows list the first `maxHits`. */
+export function assembleHits(
+  ctx: AssembleContext,
+  rows: readonly SqlRow[],
+): { hits: ScreenHit[]; total: number } {
   const hits: ScreenHit[] = [];
   let current: { no: string; hit: Omit<ScreenHit, 'message'> } | undefined;
   const { screen } = ctx;
@@ -166,5 +170,5 @@ export function assembleHits(ctx: AssembleContext, rows: readonly SqlRow[]): Scr
     current.hit.transactions.push(transaction(ctx, row));
   }
   finish();
-  return hits;
+  return { hits, total: rows.length ? toNumber(rows[0]?.g_hits ?? null) : 0 };
 }

@@ -46,6 +46,8 @@ export interface FileScreeningOptions {
   organisation?: { id: string; name: string };
   onProgress?: (p: ScreeningProgress) => void;
   maxTransactionsPerHit?: number;
+  /** Hits listed per screen (every hit is counted); 10,000 by default. */
+  maxHitsPerScreen?: number;
   maxBadRows?: number;
   /** DuckDB's memory ceiling; beyond it DuckDB spills to a temporary directory. */
   memoryLimit?: string;
@@ -273,7 +275,9 @@ async function load(
     const sniff = (
       await rows(
         conn,
-        `SELECT Delimiter, Quote, Columns FROM sniff_csv(${fileSql}, ${dialect.join(', ')}, sample_size = 20480)`,
+        // ignore_errors: one short or long row among the sampled ones would otherwise make the sniffer give
+        // up on the delimiter (one column, '|'), and the whole file fail for a row that is only a bad row
+        `SELECT Delimiter, Quote, Columns FROM sniff_csv(${fileSql}, ${dialect.join(', ')}, sample_size = 20480, ignore_errors = true)`,
       )
     )[0];
     if (sniff === undefined) throw problem(`/${ledger.option}`, `cannot read ${basename(path)} as CSV`);
@@ -547,6 +551,7 @@ export async function withLoadedFiles<T>(
       ...(opts.fiscalYearStartMonth ? { fiscalYearStartMonth: opts.fiscalYearStartMonth } : {}),
       ...(opts.organisation ? { organisation: opts.organisation } : {}),
       maxTransactionsPerHit: opts.maxTransactionsPerHit ?? 100,
+      ...(opts.maxHitsPerScreen ? { maxHitsPerScreen: opts.maxHitsPerScreen } : {}),
       maxBadRows,
       missing: (ledger: Ledger) => `no ${ledger.title} file given (--${ledger.option})`,
       progress: { report: progress, start: 0.6, end: 0.95 },

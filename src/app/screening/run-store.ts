@@ -86,6 +86,8 @@ export interface StoreScreeningOptions {
   organisation?: { id: string; name: string };
   onProgress?: (p: ScreeningProgress) => void;
   maxTransactionsPerHit?: number;
+  /** Hits listed per screen (every hit is counted); 10,000 by default. */
+  maxHitsPerScreen?: number;
   maxBadRows?: number;
 }
 
@@ -155,6 +157,7 @@ export async function screenStore(db: Db, opts: StoreScreeningOptions): Promise<
     ...(opts.fiscalYearStartMonth ? { fiscalYearStartMonth: opts.fiscalYearStartMonth } : {}),
     ...(opts.organisation ? { organisation: opts.organisation } : {}),
     ...(opts.maxTransactionsPerHit ? { maxTransactionsPerHit: opts.maxTransactionsPerHit } : {}),
+    ...(opts.maxHitsPerScreen ? { maxHitsPerScreen: opts.maxHitsPerScreen } : {}),
     maxBadRows,
     missing: (ledger: Ledger) => `${ledger.title}: the pack keeps no records for this ledger`,
     progress: { report: progress, start: 0.1, end: 1 },

@@ -41,6 +41,8 @@ export interface RunOptions {
   fiscalYearStartMonth?: number;
   organisation?: { id: string; name: string };
   maxTransactionsPerHit?: number;
+  /** Hits listed per screen (all are counted); 10,000 by default. */
+  maxHitsPerScreen?: number;
   maxBadRows?: number;
   /** Why a ledger without a source was not screened (e.g. 'no file given (--pcard)'). */
   missing: (ledger: Ledger) => string;
@@ -111,6 +113,7 @@ export async function runScreens(
       ...(opts.from ? { from: opts.from } : {}),
       ...(opts.to ? { to: opts.to } : {}),
       maxTransactionsPerHit: opts.maxTransactionsPerHit ?? 100,
+      maxHits: opts.maxHitsPerScreen ?? 10_000,
     });
     const found = assembleHits(
       {
@@ -122,10 +125,11 @@ export async function runScreens(
       },
       await opts.query(compiled.sql),
     );
-    summary.hits = found.length;
+    summary.hits = found.total;
+    if (found.hits.length < found.total) summary.listed = found.hits.length;
     summary.rows = source.input.accepted;
     summary.milliseconds = Math.round(performance.now() - t0);
-    hits.push(...found);
+    hits.push(...found.hits);
   }
   return { summaries, hits };
 }
@@ -138,7 +142,6 @@ export function buildReport(
   const { pack } = opts;
   const sources = [...opts.sources.values()];
   const { hits } = run;
-  const violations = hits.filter((h) => h.kind === 'violation').length;
   const inputs = sources.map((s) => s.input);
   return {
     pack: { id: pack.pack.manifest.id, version: pack.pack.manifest.version, title: pack.pack.manifest.title },
@@ -154,9 +157,9 @@ export function buildReport(
     hits,
     totals: {
       rows: inputs.reduce((n, i) => n + i.rows, 0),
-      hits: hits.length,
-      violations,
-      notices: hits.length - violations,
+      hits: run.summaries.reduce((n, s) => n + s.hits, 0),
+      violations: run.summaries.filter((s) => s.kind === 'violation').reduce((n, s) => n + s.hits, 0),
+      notices: run.summaries.filter((s) => s.kind === 'notice').reduce((n, s) => n + s.hits, 0),
       flaggedCents: hits.reduce((n, h) => n + h.totalCents, 0),
     },
     milliseconds: Math.round(performance.now() - started),

@@ -84,7 +84,10 @@ export interface ScreenSummary {
   kind: 'violation' | 'notice';
   severity: Severity;
   citations: Citation[];
+  /** Every hit the screen found. */
   hits: number;
+  /** How many of them the report lists, when fewer (the first in date order; a run caps each screen's list). */
+  listed?: number;
   /** Rows of the ledger the screen read; 0 with `skipped` when the ledger was not given. */
   rows: number;
   milliseconds: number;
@@ -106,6 +109,7 @@ export interface ScreeningReport {
   badRowCount: number;
   screens: ScreenSummary[];
   hits: ScreenHit[];
+  /** `hits`, `violations` and `notices` count every hit found; `flaggedCents` adds up the hits listed. */
   totals: { rows: number; hits: number; violations: number; notices: number; flaggedCents: number };
   milliseconds: number;
 }
