@@ -855,11 +855,14 @@ async function runOne(app: App, target: { orgId: string; id: string }, ctx: RunC
     if (!finished) write({ heartbeatAt: app.clock() });
   }, ctx.timing.heartbeatMs);
   heartbeat.unref();
+  // Once the engine is through, done or not: no more progress, and the uploaded files go before the
+  // run says it has ended, so a run shown ended never still holds them.
   const settle = async () => {
     finished = true;
     if (timer) clearTimeout(timer);
     clearInterval(heartbeat);
     await writes;
+    if (dir) await rm(dir, { recursive: true, force: true }).catch(() => {});
   };
 
   try {
@@ -948,8 +951,6 @@ async function runOne(app: App, target: { orgId: string; id: string }, ctx: RunC
         'The screening stopped on an unexpected error (the server log has the details); start it again, and if it fails again, report it.';
     }
     if (await failRun(app, run, reason)) ctx.log.info(`Screening ${run.id} failed: ${reason}`);
-  } finally {
-    if (dir) await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
 
