@@ -134,6 +134,23 @@ describe('screening report as a web page', () => {
     assert.ok(quiet.includes('Screened 12,384 rows from 2 files: no hits.'));
   });
 
+  test('a check that found more hits than are listed says so, and the amount is that of the hits listed', () => {
+    const many = sampleReport();
+    many.screens[0] = { ...many.screens[0]!, hits: 25_000, listed: 1 };
+    many.totals = { ...many.totals, hits: 25_001, violations: 25_000 };
+    const page = reportHtml(many, { ledgers: TEST_LEDGERS });
+    assert.ok(page.includes('<td class="num">25,000<br><span class="muted">1 listed</span></td>'));
+    assert.ok(page.includes('lists only its first ones here'));
+    assert.match(
+      summarySentence(many),
+      /25,001 hits \(25,000 violations, 1 notice\), \$1,450\.00 flagged in the hits listed; 1 bad row\.$/,
+    );
+    assert.equal(
+      reportHtml(sampleReport(), { ledgers: TEST_LEDGERS }).includes('lists only its first'),
+      false,
+    );
+  });
+
   test('the summary sentence can say where the bad rows are listed', () => {
     assert.equal(
       summarySentence(report, 'report.html'),

@@ -228,6 +228,10 @@ function hitSection(out: string[], h: ScreenHit, n: number, ledger: Ledger | und
   out.push('</section>');
 }
 
+/** Whether a check found more hits than the report lists (a run caps each check's list). */
+const capped = (report: ScreeningReport) =>
+  report.screens.some((s) => s.listed !== undefined && s.listed < s.hits);
+
 /**
  * "Screened 12,345 rows from 2 files: 7 hits (5 violations, 2 notices), $123,456.78 flagged; 3 bad rows."
  * `badRowsAt` says where the bad rows are listed: "; 3 bad rows (see report.html)".
@@ -239,7 +243,7 @@ export function summarySentence(report: ScreeningReport, badRowsAt?: string): st
   const hits =
     t.hits === 0
       ? 'no hits'
-      : `${plural(t.hits, 'hit', 'hits')} (${plural(t.violations, 'violation', 'violations')}, ${plural(t.notices, 'notice', 'notices')}), ${formatMoney(t.flaggedCents)} flagged`;
+      : `${plural(t.hits, 'hit', 'hits')} (${plural(t.violations, 'violation', 'violations')}, ${plural(t.notices, 'notice', 'notices')}), ${formatMoney(t.flaggedCents)} flagged${capped(report) ? ' in the hits listed' : ''}`;
   const bad =
     report.badRowCount === 0
       ? ''
@@ -305,7 +309,11 @@ export function* reportHtmlChunks(report: ScreeningReport, opts: ReportTableOpti
     const amounts = flagged.get(s.id) ?? [];
     const tail = s.skipped
       ? `<td colspan="3" class="muted">Not run: ${escapeHtml(s.skipped)}</td>`
-      : `<td class="num">${count(s.rows)}</td><td class="num">${count(s.hits)}</td><td class="num">${s.hits === 0 ? '—' : escapeHtml(formatMoney(sumMoney(amounts)))}</td>`;
+      : `<td class="num">${count(s.rows)}</td><td class="num">${count(s.hits)}${
+          s.listed !== undefined && s.listed < s.hits
+            ? `<br><span class="muted">${count(s.listed)} listed</span>`
+            : ''
+        }</td><td class="num">${s.hits === 0 ? '—' : escapeHtml(formatMoney(sumMoney(amounts)))}</td>`;
     out.push(
       `<tr><td><strong>${escapeHtml(s.title)}</strong><br><span class="muted">${escapeHtml(s.description)}</span></td><td>${citationsHtml(s.citations)}</td><td><span class="badge ${s.kind}">${kindText(s.kind)}</span></td>${tail}</tr>`,
     );
@@ -317,6 +325,8 @@ export function* reportHtmlChunks(report: ScreeningReport, opts: ReportTableOpti
   yield out.join('');
 
   yield `<h2 id="hits">Hits (${count(report.hits.length)})</h2>`;
+  if (capped(report))
+    yield `<p>A check that found very many hits lists only its first ones here, in date order; the summary above counts them all, and the amounts flagged add up the hits listed.</p>`;
   if (report.hits.length === 0) yield '<p class="none">No check found anything.</p>';
   for (const [i, h] of report.hits.entries()) {
     const piece: string[] = [];

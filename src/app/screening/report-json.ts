@@ -86,6 +86,7 @@ function screen(s: ScreenSummary): ScreenSummary {
     'severity',
     'citations',
     'hits',
+    'listed',
     'rows',
     'milliseconds',
     'skipped',
