@@ -350,7 +350,14 @@ async function load(
           line,
           ...(r.column_name ? { column: canonicalName(resolved, String(r.column_name)) } : {}),
           reason: rejectReason(r),
-          ...(r.csv_line ? { text: String(r.csv_line).slice(0, 500) } : {}),
+          // DuckDB's text of a record after a blank line starts with that line's break
+          ...(r.csv_line
+            ? {
+                text: String(r.csv_line)
+                  .replace(/^[\r\n]+/, '')
+                  .slice(0, 500),
+              }
+            : {}),
         });
     }
   }
