@@ -98,7 +98,13 @@ class Compiler {
 
   param(id: string, dateSql: string): string {
     if (!this.params.includes(id)) this.params.push(id);
-    return parameterSql(this.ctx.pack, id, dateSql, this.ctx.overrides);
+    try {
+      return parameterSql(this.ctx.pack, id, dateSql, this.ctx.overrides);
+    } catch (e) {
+      // the pack's author looks for the screen that names it, as for an unknown column
+      const detail = e instanceof PackDefinitionError ? e.problems.join('; ') : (e as Error).message;
+      throw new PackDefinitionError(`screen ${this.screenId}`, [`names parameter ${id}: ${detail}`]);
+    }
   }
 
   text(name: string): string {
