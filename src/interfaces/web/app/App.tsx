@@ -44,6 +44,7 @@ const screens = {
   inbox: page(() => import('./pages/Inbox.tsx')),
   report: page(() => import('./pages/Report.tsx')),
   importRecords: page(() => import('./pages/ImportRecords.tsx')),
+  screening: page(() => import('./pages/Screening.tsx')),
   source: page(() => import('./pages/Source.tsx')),
   profile: page(() => import('./pages/Profile.tsx')),
   users: page(() => import('./pages/admin/Users.tsx')),
@@ -59,6 +60,7 @@ const PackPage = screens.pack.component;
 const InboxPage = screens.inbox.component;
 const ReportPage = screens.report.component;
 const ImportRecords = screens.importRecords.component;
+const ScreeningPage = screens.screening.component;
 const SourcePage = screens.source.component;
 const Profile = screens.profile.component;
 const AdminUsers = screens.users.component;
@@ -81,6 +83,7 @@ function screenFor(pathname: string): Screen | undefined {
   if (/^\/packs\/[^/]+\/reports\/[^/]+$/.test(rest)) return screens.report;
   const named: Record<string, Screen> = {
     '/inbox': screens.inbox,
+    '/screening': screens.screening,
     '/profile': screens.profile,
     '/admin/users': screens.users,
     '/admin/units': screens.units,
@@ -116,6 +119,7 @@ function OrgRoutes() {
             <Route path="/o/:org/records" component={Records} />
             <Route path="/o/:org/inbox" component={InboxPage} />
             <Route path="/o/:org/records/import" component={ImportRecords} />
+            <Route path="/o/:org/screening" component={ScreeningPage} />
             <Route path="/o/:org/records/new" component={RecordForm} />
             <Route path="/o/:org/records/:id/edit" component={RecordForm} />
             <Route path="/o/:org/records/:id" component={RecordPage} />

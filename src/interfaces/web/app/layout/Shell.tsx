@@ -122,6 +122,11 @@ export function Shell({ children }: { children: ReactNode }) {
           <li>
             <NavLink href={org.path('/records')}>Records</NavLink>
           </li>
+          {org.can('records.read') && (
+            <li>
+              <NavLink href={org.path('/screening')}>Screening</NavLink>
+            </li>
+          )}
         </ul>
         {org.packs.length > 0 && (
           <>
