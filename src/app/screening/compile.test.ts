@@ -14,7 +14,7 @@ import {
 import { leaFinancePack } from '../../packs/lea-finance/index.ts';
 import { disbursements } from '../../packs/lea-finance/screening/ledgers.ts';
 import { splitPurchase, travelClaimLate } from '../../packs/lea-finance/screening/screens.ts';
-import type { Screen } from '../../packs/screens.ts';
+import type { ClusterScreen, Ledger, RowScreen, Screen } from '../../packs/screens.ts';
 import { type CompileContext, compileScreen, parameterSql } from './compile.ts';
 
 const pack = leaFinancePack.pack;
@@ -36,12 +36,13 @@ const packWithTwoValues: Pack = {
   ),
 };
 
-const context = (over: Partial<CompileContext> = {}): CompileContext => ({
+const context = (over: { ledger?: Ledger } = {}): CompileContext => ({
   pack,
   ledger: disbursements,
   relation: 'ledger AS r',
   fiscalYearStartMonth: 7,
   maxTransactionsPerHit: 100,
+  maxHits: 10_000,
   ...over,
 });
 
@@ -127,15 +128,16 @@ describe('compileScreen: a screen naming what is not there', () => {
     };
 
   test('an unknown column in a key, a condition or a daysBetween names the screen and the column', () => {
-    const keyed: Screen = { ...splitPurchase, id: 'test.screen.keyed', keys: ['entity', 'vendr'] };
+    const split = splitPurchase as ClusterScreen;
+    const keyed: Screen = { ...split, id: 'test.screen.keyed', keys: ['entity', 'vendr'] };
     assert.throws(
       () => compileScreen(keyed, context()),
       definitionError('test.screen.keyed', /names column vendr, which ledger disbursements does not have/),
     );
-    const where: Screen = { ...splitPurchase, id: 'test.screen.where', where: { empty: 'contrct' } };
+    const where: Screen = { ...split, id: 'test.screen.where', where: { empty: 'contrct' } };
     assert.throws(() => compileScreen(where, context()), definitionError('test.screen.where', /contrct/));
     const days: Screen = {
-      ...travelClaimLate,
+      ...(travelClaimLate as RowScreen),
       id: 'test.screen.days',
       ledger: 'disbursements',
       when: { daysBetween: ['paid_on', 'vendor'], op: '>', than: { value: 30 } },
@@ -148,7 +150,7 @@ describe('compileScreen: a screen naming what is not there', () => {
 
   test('an unknown parameter names the screen and the parameter', () => {
     const screen: Screen = {
-      ...splitPurchase,
+      ...(splitPurchase as ClusterScreen),
       id: 'test.screen.param',
       thresholds: ['lea-finance.procurement.no_such_threshold'],
     };
