@@ -57,29 +57,38 @@ export async function linesOfRows(
     for (;;) {
       const { bytesRead } = await file.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
+      // Searches stop at what was read, and the next quote and line break are searched again only once
+      // passed: searching the whole buffer for every line (a file with few quotes) took seconds.
+      const view = buf.subarray(0, bytesRead);
+      const from = (found: number, byte: number, at: number): number =>
+        found === -1 || found >= at ? found : view.indexOf(byte, at);
+      let qi = view.indexOf(quote);
+      let ni = view.indexOf(NL);
       let i = 0;
       while (i < bytesRead) {
+        qi = from(qi, quote, i);
+        ni = from(ni, NL, i);
         if (inQuote) {
           // inside quotes only the closing quote matters; a line break is part of the field
-          const qi = buf.indexOf(quote, i);
-          const end = qi === -1 || qi >= bytesRead ? bytesRead : qi;
-          for (let j = buf.indexOf(NL, i); j !== -1 && j < end; j = buf.indexOf(NL, j + 1)) line++;
+          const end = qi === -1 ? bytesRead : qi;
+          while (ni !== -1 && ni < end) {
+            line++;
+            ni = view.indexOf(NL, ni + 1);
+          }
           if (end === bytesRead) break;
           inQuote = false; // a doubled quote reopens at once on the next byte
           i = end + 1;
           continue;
         }
-        const qi = buf.indexOf(quote, i);
-        const ni = buf.indexOf(NL, i);
-        const q = qi === -1 || qi >= bytesRead ? bytesRead : qi;
-        const n = ni === -1 || ni >= bytesRead ? bytesRead : ni;
+        const q = qi === -1 ? bytesRead : qi;
+        const n = ni === -1 ? bytesRead : ni;
         if (q < n) {
           recordEmpty = false;
           inQuote = true;
           i = q + 1;
           continue;
         }
-        if (n > i) recordEmpty = recordEmpty && onlyCr(buf, i, n);
+        if (n > i) recordEmpty = recordEmpty && onlyCr(view, i, n);
         if (n === bytesRead) break;
         line++;
         if (endRecord()) return out;
