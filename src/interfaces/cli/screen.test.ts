@@ -363,5 +363,25 @@ describe('probity screen', { concurrency: true }, () => {
       unknown.stderr,
       /^error PRB_NOT_FOUND: There is no organisation "nope".*organisations: demo/,
     );
+
+    // --store: the demo organisation's own records, screened by the database with the same screens
+    const stored = await probity(['screen', '-p', 'lea-finance', '--org', 'demo', '--store', '--out', '-'], {
+      cwd: dir,
+      dataDir,
+    });
+    const fromStore = reportOf(stored);
+    assert.equal(fromStore.engine, 'postgres');
+    assert.ok(fromStore.inputs.every((i) => i.format === 'store'));
+    // the demo's $1,249.00 card purchase without pre-approval, named by its record
+    const preapproval = fromStore.hits.find((h) => h.screen === 'lea-finance.screen.card-preapproval');
+    assert.equal(preapproval?.totalCents, 124_900);
+    assert.ok(preapproval?.transactions[0]?.record);
+    assert.ok(fromStore.hits.some((h) => h.screen === 'lea-finance.screen.card-split'));
+    const withFile = await probity(
+      ['screen', '-p', 'lea-finance', '--org', 'demo', '--store', '--ledger', ledger, '--out', '-'],
+      { cwd: dir, dataDir },
+    );
+    assert.equal(withFile.code, 2);
+    assert.match(withFile.stderr, /--store reads the records in the store: give no ledger files/);
   });
 });

@@ -15,6 +15,7 @@ import { badRowsCsv, reportCsvChunks } from '../../../app/screening/report-csv.t
 import { reportHtmlChunks, summarySentence } from '../../../app/screening/report-html.ts';
 import { reportJsonChunks } from '../../../app/screening/report-json.ts';
 import { type ColumnMapping, readMappingFile, screenFiles } from '../../../app/screening/run-files.ts';
+import { screenStore } from '../../../app/screening/run-store.ts';
 import type { ScreeningProgress, ScreeningReport } from '../../../app/screening/types.ts';
 import { overridesFor } from '../../../app/use-cases/evaluate.ts';
 import { type CalendarDate, type ParameterOverride, parseDate } from '../../../kernel/index.ts';
@@ -43,6 +44,8 @@ export interface ScreenArgs {
   org?: string | undefined;
   maxTransactions?: number | undefined;
   failOn?: 'violation' | 'hit' | undefined;
+  /** Screen the organisation's records in the store (the in-database path) instead of files; needs org. */
+  store?: boolean | undefined;
 }
 
 /** A mistake in the command line found after commander parsed it: printed like commander's, exit 2. */
@@ -191,6 +194,32 @@ function orgSettings(io: Io, slug: string, pack: string): Promise<OrgSettings> {
   });
 }
 
+/** The organisation's records screened by the database itself (the same screens, PostgreSQL's SQL). */
+function storeReport(
+  io: Io,
+  args: ScreenArgs,
+  pack: PackModule,
+  onProgress: (p: ScreeningProgress) => void,
+): Promise<ScreeningReport> {
+  return withRuntime(io, 'probity screen', async (runtime) => {
+    const db = runtime.store.db;
+    const slug = args.org as string;
+    const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
+    if (!org) throw new AppError('PRB_NOT_FOUND', `There is no organisation "${slug}" in this store.`);
+    return screenStore(db, {
+      orgId: org.id,
+      pack,
+      overrides: await overridesFor(db, org.id, args.pack),
+      organisation: { id: org.id, name: org.name },
+      fiscalYearStartMonth: org.fiscalYearStartMonth,
+      ...(args.from ? { from: args.from } : {}),
+      ...(args.to ? { to: args.to } : {}),
+      ...(args.maxTransactions === undefined ? {} : { maxTransactionsPerHit: args.maxTransactions }),
+      onProgress,
+    });
+  });
+}
+
 /** A progress bar on standard error while it is a terminal; nothing otherwise (piped, in CI, in tests). */
 function progressBar(): { update(p: ScreeningProgress): void; stop(): void } {
   if (process.stderr.isTTY !== true) return { update() {}, stop() {} };
@@ -264,32 +293,42 @@ async function screen(args: ScreenArgs, io: Io): Promise<number> {
     throw new ScreenUsageError(
       `--from ${args.from} is after --to ${args.to}; give the first date screened first`,
     );
-  const files = await ledgerFiles(pack, args);
+  if (args.store) {
+    if (args.org === undefined)
+      throw new ScreenUsageError('--store screens an organisation’s records: name it with --org <slug>');
+    if (Object.keys(args.ledgerFiles).length > 0 || (args.input ?? []).length > 0 || args.mapping)
+      throw new ScreenUsageError(
+        '--store reads the records in the store: give no ledger files or mapping with it',
+      );
+  }
+  const files = args.store ? {} : await ledgerFiles(pack, args);
   if (args.mapping !== undefined) await readable('--mapping', args.mapping);
   if (args.out !== '-') await writableDirectory(args.out);
   const mapping: ColumnMapping | undefined =
     args.mapping === undefined ? undefined : await readMappingFile(args.mapping, pack);
-  const org = args.org === undefined ? undefined : await orgSettings(io, args.org, args.pack);
+  const org = args.org === undefined || args.store ? undefined : await orgSettings(io, args.org, args.pack);
 
   const progress = progressBar();
   let report: ScreeningReport;
   try {
-    report = await screenFiles({
-      pack,
-      files,
-      ...(mapping ? { mapping } : {}),
-      ...(args.from ? { from: args.from } : {}),
-      ...(args.to ? { to: args.to } : {}),
-      ...(org
-        ? {
-            overrides: org.overrides,
-            organisation: org.organisation,
-            fiscalYearStartMonth: org.fiscalYearStartMonth,
-          }
-        : {}),
-      ...(args.maxTransactions === undefined ? {} : { maxTransactionsPerHit: args.maxTransactions }),
-      onProgress: (p) => progress.update(p),
-    });
+    report = args.store
+      ? await storeReport(io, args, pack, (p) => progress.update(p))
+      : await screenFiles({
+          pack,
+          files,
+          ...(mapping ? { mapping } : {}),
+          ...(args.from ? { from: args.from } : {}),
+          ...(args.to ? { to: args.to } : {}),
+          ...(org
+            ? {
+                overrides: org.overrides,
+                organisation: org.organisation,
+                fiscalYearStartMonth: org.fiscalYearStartMonth,
+              }
+            : {}),
+          ...(args.maxTransactions === undefined ? {} : { maxTransactionsPerHit: args.maxTransactions }),
+          onProgress: (p) => progress.update(p),
+        });
   } finally {
     progress.stop();
   }
@@ -399,6 +438,7 @@ export function addScreenCommand(
       new Option('--format <format>', 'the report format, whatever --out is named').choices(SCREEN_FORMATS),
     )
     .option('--org <slug>', 'apply this organisation’s parameter overrides and fiscal year (opens the store)')
+    .option('--store', 'screen the organisation’s records kept in Probity (with --org), inside the database')
     .option(
       '--max-transactions <n>',
       'list at most this many transactions of each hit (the rest are counted; default 100)',
@@ -418,6 +458,7 @@ Examples:
   $ probity screen --pack lea-finance --ledger ap.csv --pcard pcard.csv --travel claims.csv --gifts gifts.csv \\
       --from 2025-07-01 --to 2026-06-30 --org demo --out report.csv
   $ probity screen -p lea-finance --ledger export.txt --mapping columns.yaml --out - | jq '.totals'
+  $ probity screen --pack lea-finance --org demo --store --out store-report.html
 
 Exit codes: 0 screened (whatever it found), 1 could not screen (a file the engine cannot read, an unknown
 organisation, a store locked), 2 usage error (unknown pack, unreadable file, bad date, unknown report format),
@@ -437,6 +478,7 @@ organisation, a store locked), 2 usage error (unknown pack, unreadable file, bad
             org?: string;
             maxTransactions?: number;
             failOn?: 'violation' | 'hit';
+            store?: boolean;
           },
         ) => {
           const ledgerFiles: Record<string, string> = {};
@@ -457,6 +499,7 @@ organisation, a store locked), 2 usage error (unknown pack, unreadable file, bad
               org: opts.org,
               maxTransactions: opts.maxTransactions,
               failOn: opts.failOn,
+              store: opts.store,
             },
             io,
           );
