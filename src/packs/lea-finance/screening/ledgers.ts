@@ -1,7 +1,14 @@
 // The ledgers the lea-finance screens read, as an LEA's accounting system exports them: accounts-payable
 // disbursements, purchase-card transactions, travel and mileage claims, and the gifts register. Each column
-// lists the header names exports commonly use, so most files need no mapping.
+// lists the header names exports commonly use, so most files need no mapping. `fromRecords` says how the
+// pack's own records become the same rows, for screening the data an organisation keeps in Probity.
 import type { Ledger, LedgerColumn } from '../../screens.ts';
+import { requisitionWorkflow } from '../workflows/requisition.ts';
+import { travelWorkflow } from '../workflows/travel.ts';
+
+/** Every state of a workflow but `keep`: the states whose records are not (yet) rows of a ledger. */
+const statesBut = (machine: { states: Record<string, unknown> }, ...keep: string[]): string[] =>
+  Object.keys(machine.states).filter((s) => !keep.includes(s));
 
 const entity: LedgerColumn = {
   name: 'entity',
@@ -99,6 +106,40 @@ export const disbursements: Ledger = {
     },
     entity,
   ],
+  fromRecords: [
+    {
+      // A requisition is a payment once paid: before that it is a commitment (or never was one: drafts,
+      // rejected, cancelled). The amount paid is the invoice's; the purchase order's approval is the
+      // `approve` step's date. A state-contract purchase (D.1) is the ledger's contract purchase.
+      kind: 'requisition',
+      columns: {
+        paid_on: 'paidOn',
+        vendor: 'vendor',
+        commodity: 'commodity',
+        description: 'description',
+        amount: 'invoice.amountCents',
+        invoice: 'invoice.number',
+        po_number: 'purchaseOrderNumber',
+        po_approved_on: 'approvedOn',
+        contract: { flag: 'stateContract' },
+      },
+      excludeStates: statesBut(requisitionWorkflow, 'paid'),
+    },
+    {
+      // A check is a payment from its issue; a voided one never paid anything (J.6). The payee as written
+      // is also the vendor: a check records no other.
+      kind: 'check',
+      columns: {
+        paid_on: 'issuedOn',
+        vendor: 'payee',
+        payee: 'payee',
+        description: 'purpose',
+        amount: 'amountCents',
+      },
+      constants: { method: 'check' },
+      excludeStates: ['voided'],
+    },
+  ],
 };
 
 export const pcard: Ledger = {
@@ -169,6 +210,22 @@ export const pcard: Ledger = {
     },
     entity,
   ],
+  fromRecords: [
+    {
+      // Every recorded transaction, reconciled or referred: the charge was made whatever came after. The
+      // type is written as the record keeps it ('cash-advance'), which the cash screen reads as a cash
+      // advance; the record keeps whether the purchase was pre-approved, not the form's number.
+      kind: 'card-transaction',
+      columns: {
+        posted_on: 'transactionDate',
+        card: 'cardId',
+        merchant: 'merchant',
+        type: 'transactionType',
+        amount: 'amountCents',
+        preapproval: { flag: 'preApproved' },
+      },
+    },
+  ],
 };
 
 export const travel: Ledger = {
@@ -226,6 +283,21 @@ export const travel: Ledger = {
     },
     entity,
   ],
+  fromRecords: [
+    {
+      // A trip is a travel claim once the reimbursement form is turned in (the `claim` step stamps its
+      // date); a trip not claimed yet, or never to be, is not a row. The record lists the expenses and
+      // keeps no claimed total, so the row's amount is 0: the travel screens read only the two dates.
+      kind: 'travel',
+      columns: {
+        employee: 'traveler',
+        returned_on: 'returnOn',
+        submitted_on: 'reimbursementFormOn',
+      },
+      constants: { claim_type: 'travel', amount: '0' },
+      excludeStates: statesBut(travelWorkflow, 'claimed', 'reimbursed'),
+    },
+  ],
 };
 
 export const gifts: Ledger = {
@@ -275,6 +347,21 @@ export const gifts: Ledger = {
       aliases: ['amount', 'estimated value', 'worth'],
     },
     entity,
+  ],
+  fromRecords: [
+    {
+      // Every gift given, offered or received, whatever was decided about it, except one declined or
+      // returned: the recipient did not keep it, which is what B.4.c asks of a gift over the limits.
+      kind: 'gift',
+      columns: {
+        received_on: 'giftDate',
+        giver: 'giver',
+        recipient: 'recipient',
+        description: 'description',
+        value: 'valueCents',
+      },
+      excludeStates: ['returned'],
+    },
   ],
 };
 

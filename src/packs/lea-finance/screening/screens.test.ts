@@ -5,6 +5,7 @@
 // parameter from a date, and the from/to period. Each case asserts every hit of the run, not just one.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { type JsonSchema, recordKindSchema } from '../../../app/record-kinds.ts';
 import {
   hitsOf,
   idsOf,
@@ -14,6 +15,7 @@ import {
   screensHit,
 } from '../../../app/screening/fixtures.test-support.ts';
 import type { ParameterOverride } from '../../../kernel/index.ts';
+import { leaFinancePack } from '../index.ts';
 
 const PACK = 'pack';
 const SINCE = '2016-07-01';
@@ -658,5 +660,77 @@ describe('lea-finance screens on worked cases', { concurrency: true }, () => {
     assert.deepEqual([annual?.period, annual?.totalCents, annual?.count], ['2025', 5000, 6]);
     assert.deepEqual(annual?.key, { giver: 'Birch', recipient: 'J. Doe' });
     assert.deepEqual(paramsOf(annual!), [['lea-finance.gifts.hospitality_annual_limit', 5000, PACK, SINCE]]);
+  });
+});
+
+/** The JSON Schema of a field path ('invoice.amountCents') of a record kind, or undefined. */
+function fieldSchema(kind: string, path: string): JsonSchema | undefined {
+  const rk = leaFinancePack.records?.[kind];
+  if (rk === undefined) return undefined;
+  let at: JsonSchema | undefined = recordKindSchema(rk);
+  for (const name of path.split('.')) at = at?.properties?.[name];
+  return at;
+}
+
+describe('lea-finance ledgers: fromRecords', () => {
+  const EXPECTED: Record<string, { type?: string; format?: string }> = {
+    text: { type: 'string' },
+    date: { type: 'string', format: 'date' },
+    money: { type: 'integer', format: 'cents' },
+  };
+
+  test("every field path is a field of the record kind's schema, of the ledger column's type", () => {
+    const checked: string[] = [];
+    for (const ledger of leaFinancePack.ledgers ?? []) {
+      for (const from of ledger.fromRecords ?? []) {
+        const rk = leaFinancePack.records?.[from.kind];
+        assert.ok(rk, `${ledger.id}: no record kind ${from.kind}`);
+        const machine = leaFinancePack.pack.workflows?.[rk.workflow];
+        for (const state of from.excludeStates ?? [])
+          assert.ok(machine && state in machine.states, `${from.kind}: no state ${state}`);
+        for (const [column, source] of Object.entries({ ...from.columns, ...from.constants })) {
+          const col = ledger.columns.find((c) => c.name === column);
+          assert.ok(col, `${ledger.id} has no column ${column}`);
+          if (column in (from.constants ?? {})) continue;
+          const path = typeof source === 'string' ? source : source.flag;
+          const schema = fieldSchema(from.kind, path);
+          assert.ok(schema, `${from.kind} has no field ${path} (for ${ledger.id}.${column})`);
+          if (typeof source !== 'string') assert.equal(schema.type, 'boolean', `${from.kind}.${path}`);
+          else
+            for (const [k, v] of Object.entries(EXPECTED[col.type] ?? {}))
+              assert.equal(schema[k], v, `${from.kind}.${path} for ${ledger.id}.${column}: ${k}`);
+          checked.push(`${from.kind}.${path}`);
+        }
+      }
+    }
+    assert.ok(checked.length >= 25, `checked ${checked.length} paths`);
+  });
+
+  test('only payments made are disbursements, only claimed trips travel claims, declined gifts no gifts', () => {
+    const states = (ledger: string, kind: string) =>
+      leaFinancePack.ledgers
+        ?.find((l) => l.id === ledger)
+        ?.fromRecords?.find((f) => f.kind === kind)
+        ?.excludeStates?.toSorted();
+    assert.deepEqual(states('disbursements', 'requisition'), [
+      'approved',
+      'awaiting-approval',
+      'cancelled',
+      'draft',
+      'invoiced',
+      'ordered',
+      'received',
+      'rejected',
+    ]);
+    assert.deepEqual(states('disbursements', 'check'), ['voided']);
+    assert.deepEqual(states('travel', 'travel'), [
+      'authorized',
+      'cancelled',
+      'draft',
+      'rejected',
+      'submitted',
+    ]);
+    assert.deepEqual(states('gifts', 'gift'), ['returned']);
+    assert.equal(states('pcard', 'card-transaction'), undefined);
   });
 });
