@@ -286,32 +286,43 @@ describe('lea-finance screens on worked cases', { concurrency: true }, () => {
     );
   });
 
-  test('duplicate-invoice (I.4–I.5): one invoice written two ways ("INV-0042", "inv 42") for the same amount, months apart', async (t) => {
+  test('duplicate-invoice (I.4–I.5): one invoice written two ways ("INV-0042", "inv 0042"; "00042", "42") for the same amount, months apart', async (t) => {
     const report = await screenRows(t, {
       disbursements: [
         pay('D1', '2025-01-05', 'Acme', '250.00', { invoice: 'INV-0042' }),
-        pay('D2', '2025-09-30', 'Acme', '250.00', { invoice: 'inv 42' }),
+        pay('D2', '2025-09-30', 'Acme', '250.00', { invoice: 'inv 0042' }),
         // another amount against the same invoice: a partial payment, not a duplicate
         pay('D3', '2025-02-01', 'Acme', '250.01', { invoice: 'INV-0042' }),
-        // "42" is not "INV42"
-        pay('D4', '2025-05-01', 'Acme', '250.00', { invoice: '42' }),
+        // the number alone is not the lettered invoice
+        pay('D4', '2025-05-01', 'Acme', '250.00', { invoice: '0042' }),
         // no invoice: nothing to compare
         pay('D5', '2025-07-01', 'Acme', '250.00'),
         // another LEA's payment of the same invoice number
         pay('D6', '2025-03-01', 'Acme', '250.00', { invoice: 'INV-0042', entity: 'LEA-B' }),
+        // leading zeros of a number do not count
+        pay('N1', '2025-04-01', 'Birch', '99.00', { invoice: '00042' }),
+        pay('N2', '2025-10-01', 'Birch', '99.00', { invoice: '42' }),
+        pay('N3', '2025-06-01', 'Birch', '99.00', { invoice: 'INV/42.' }),
       ],
     });
-    assert.deepEqual(screensHit(report), ['duplicate-invoice']);
-    const [hit] = hitsOf(report, 'duplicate-invoice');
-    assert.deepEqual(
-      hit?.transactions.map((x) => x.id),
+    assert.deepEqual(screensHit(report), ['duplicate-invoice', 'duplicate-invoice']);
+    const hits = hitsOf(report, 'duplicate-invoice');
+    assert.deepEqual(idsOf(hits), [
       ['D1', 'D2'],
-    );
+      ['N1', 'N2'],
+    ]);
     assert.deepEqual(
-      [hit?.count, hit?.totalCents, hit?.first, hit?.last],
-      [2, 50_000, '2025-01-05', '2025-09-30'],
+      hits.map((h) => [h.count, h.totalCents, h.first, h.last]),
+      [
+        [2, 50_000, '2025-01-05', '2025-09-30'],
+        [2, 19_800, '2025-04-01', '2025-10-01'],
+      ],
     );
-    assert.deepEqual(hit?.parameters, []);
+    assert.deepEqual(hits[0]?.parameters, []);
+    assert.equal(
+      hits[0]?.message,
+      'Invoice INV-0042 of Acme for $250.00 was paid 2 times, $500.00 in all (2025-01-05 to 2025-09-30).',
+    );
   });
 
   test('duplicate-payment (I.5): equal payments 7 days apart against different or missing invoices are a notice; 8 days are not', async (t) => {
@@ -326,7 +337,7 @@ describe('lea-finance screens on worked cases', { concurrency: true }, () => {
         pay('R2', '2025-04-03', 'Dogwood', '75.00'),
         // one invoice written two ways: the duplicate-invoice screen's, not this one's
         pay('S1', '2025-04-01', 'Elm', '75.00', { invoice: 'INV-7' }),
-        pay('S2', '2025-04-02', 'Elm', '75.00', { invoice: 'inv 007' }),
+        pay('S2', '2025-04-02', 'Elm', '75.00', { invoice: 'inv-7' }),
         // a chain: each within 7 days of the one before, 11 days first to last
         pay('T1', '2025-05-01', 'Fir', '60.00', { invoice: 'A' }),
         pay('T2', '2025-05-06', 'Fir', '60.00', { invoice: 'B' }),
