@@ -12,6 +12,8 @@ interface Result {
   ops: number;
   seconds: number;
   note: string;
+  /** More tables, printed after the summary. */
+  details?: string;
 }
 
 async function benchEvaluate(): Promise<Result> {
@@ -89,9 +91,13 @@ const BENCHES: Record<string, () => Promise<Result | Result[]>> = {
   events: benchEvents,
   // Loaded on demand: it needs the web build and Chromium.
   web: async () => (await import('./web.ts')).benchWeb(),
+  // Sizes (`npm run bench -- screening 100k`) and flags (--keep, --reference, --seed=N) are its own.
+  screening: async () => (await import('./screening/run.ts')).benchScreening(process.argv.slice(2)),
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// A size such as 100k or 10m is an argument of the screening benchmark, not a benchmark's name.
+const SIZE = /^\d+(\.\d+)?[km]?$/i;
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-') && !SIZE.test(a));
 const unknown = wanted.filter((w) => !(w in BENCHES));
 if (unknown.length) {
   console.error(`Unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(BENCHES).join(', ')}`);
@@ -101,9 +107,11 @@ console.log(
   `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
 );
 console.log('| benchmark | operations | seconds | per second | note |\n|---|---:|---:|---:|---|');
+const details: string[] = [];
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   const results = [await BENCHES[name]!()].flat();
   for (const r of results) {
+    if (r.details) details.push(r.details);
     console.log(
       r.name.startsWith('web:')
         ? `| ${r.name} | ${r.ops} | ${r.seconds.toFixed(2)} | — | ${r.note} |`
@@ -112,3 +120,4 @@ for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   }
 }
 console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+for (const d of details) console.log(d);
