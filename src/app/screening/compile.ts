@@ -6,7 +6,7 @@
 // Every query reads a relation holding the ledger's canonical columns plus `_row` (the row's position in
 // its source, for ordering ties and finding it again) and `_record` (the store's record id, or NULL), and
 // returns the hits' member rows, every value cast to text, ordered hit by hit:
-//   hit_no, g_hits (how many hits in all), g_count, g_total, g_first, g_last, g_period, g_threshold, kv_<i> (the keys as first written),
+//   hit_no, g_hits (how many hits in all), g_count, g_total, g_first, g_last, g_period, g_threshold, kv_<column> (each key as the hit's first transaction writes it),
 //   then _row, _record and the ledger's columns.
 import type { CalendarDate, Pack, ParameterOverride } from '../../kernel/index.ts';
 import { PackDefinitionError, parameterInForce, resolveParameter } from '../../kernel/index.ts';
@@ -228,12 +228,18 @@ FROM hits WHERE hit_no <= ${maxHits} ORDER BY hit_no`;
 }
 
 /** Shared tail of the grouped shapes: number the hits, list each one's first members in order. `hits`
- * holds the group columns (nk<i>, `group`), n, tot, f, l, per, thr and kv<i>. */
+ * holds the group columns (nk<i>, `group`), n, tot, f, l, per and thr. */
 function groupedTail(c: Compiler, keys: { sql: string; column: string }[], group: string): string {
   const { maxTransactionsPerHit } = c.ctx;
   const join = [...keys.map((_, i) => `m.nk${i} = h.nk${i}`), `m.${group} = h.${group}`].join(' AND ');
   const hitOrder = `h.f, ${keys.map((_, i) => `h.nk${i}`).join(', ')}, h.${group}`;
-  const kv = keys.map((k, i) => `CAST(h.kv${i} AS VARCHAR) AS ${q(`kv_${k.column}`)}`).join(', ');
+  // each key as the hit's first transaction writes it (MIN() would depend on the server's collation)
+  const kv = keys
+    .map(
+      (k) =>
+        `CAST(FIRST_VALUE(m.${q(k.column)}) OVER (PARTITION BY h.hit_no ORDER BY ${order(c, 'm')}) AS VARCHAR) AS ${q(`kv_${k.column}`)}`,
+    )
+    .join(', ');
   return `numbered AS (SELECT h.*, ROW_NUMBER() OVER (ORDER BY ${hitOrder}) AS hit_no, COUNT(*) OVER () AS hits_total FROM hits h),
 listed AS (SELECT * FROM numbered WHERE hit_no <= ${c.ctx.maxHits}),
 members AS (
@@ -246,17 +252,16 @@ SELECT CAST(g_hit AS VARCHAR) AS hit_no, CAST(g_all AS VARCHAR) AS g_hits, CAST(
 FROM members WHERE rn <= ${maxTransactionsPerHit} ORDER BY g_hit, rn`;
 }
 
-/** Keys as normalised columns nk<i>, and the first-written spelling kv<i> per group. */
+/** Keys as normalised columns nk<i>. */
 function keyColumns(keys: { sql: string }[]): string {
   return keys.map((k, i) => `${k.sql} AS nk${i}`).join(', ');
 }
 
-function aggregates(c: Compiler, keys: { column: string }[]): string {
+function aggregates(c: Compiler): string {
   const { ledger } = c.ctx;
   const a = q(ledger.amountColumn);
   const d = q(ledger.dateColumn);
-  const kv = keys.map((k, i) => `MIN(${q(k.column)}) AS kv${i}`).join(', ');
-  return `COUNT(*) AS n, CAST(SUM(${a}) AS BIGINT) AS tot, MAX(${a}) AS top, MIN(${d}) AS f, MAX(${d}) AS l${kv ? `, ${kv}` : ''}`;
+  return `COUNT(*) AS n, CAST(SUM(${a}) AS BIGINT) AS tot, MAX(${a}) AS top, MIN(${d}) AS f, MAX(${d}) AS l`;
 }
 
 function totalScreen(c: Compiler, screen: Extract<Screen, { shape: 'total' }>): string {
@@ -266,7 +271,7 @@ function totalScreen(c: Compiler, screen: Extract<Screen, { shape: 'total' }>): 
   const op = screen.above.inclusive ? '>=' : '>';
   return `WITH src AS (${source(c, screen)}),
 grouped AS (SELECT *, ${keyColumns(keys)}, ${c.period(screen.period, q(c.ctx.ledger.dateColumn))} AS per FROM src),
-agg AS (SELECT ${nk}, per, ${aggregates(c, keys)} FROM grouped GROUP BY ${nk}, per),
+agg AS (SELECT ${nk}, per, ${aggregates(c)} FROM grouped GROUP BY ${nk}, per),
 hits AS (SELECT *, ${threshold} AS thr FROM agg WHERE tot ${op} ${threshold}),
 ${groupedTail(c, keys, 'per')}`;
 }
@@ -304,7 +309,7 @@ function clusterScreen(c: Compiler, screen: Extract<Screen, { shape: 'cluster' }
     .map(({ th, i }) => `WHEN tot_tier >= ${i + 1} THEN ${th}`)
     .join(' ')} END`;
   return `WITH ${chains(c, keys, screen.windowDays, screen)},
-agg AS (SELECT ${nk}, chain, ${aggregates(c, keys)} FROM grouped GROUP BY ${nk}, chain HAVING COUNT(*) >= 2),
+agg AS (SELECT ${nk}, chain, ${aggregates(c)} FROM grouped GROUP BY ${nk}, chain HAVING COUNT(*) >= 2),
 tiers AS (SELECT *, ${tier('tot')} AS tot_tier, ${tier('top')} AS top_tier FROM agg),
 hits AS (SELECT *, CAST(NULL AS VARCHAR) AS per, ${crossed} AS thr FROM tiers WHERE tot_tier > top_tier),
 ${groupedTail(c, keys, 'chain')}`;
@@ -320,7 +325,7 @@ function repeatScreen(c: Compiler, screen: Extract<Screen, { shape: 'repeat' }>)
     distinct = ` AND COUNT(DISTINCT CASE WHEN ${dk.sql} = '' THEN '#' || CAST(_row AS VARCHAR) ELSE ${dk.sql} END) >= ${screen.distinct.atLeast}`;
   }
   return `WITH ${chains(c, keys, screen.windowDays, screen)},
-agg AS (SELECT ${nk}, chain, ${aggregates(c, keys)} FROM grouped GROUP BY ${nk}, chain HAVING COUNT(*) >= 2${distinct}),
+agg AS (SELECT ${nk}, chain, ${aggregates(c)} FROM grouped GROUP BY ${nk}, chain HAVING COUNT(*) >= 2${distinct}),
 hits AS (SELECT *, CAST(NULL AS VARCHAR) AS per, CAST(NULL AS BIGINT) AS thr FROM agg),
 ${groupedTail(c, keys, 'chain')}`;
 }

@@ -15,7 +15,8 @@ export interface UsedParameter {
 
 /** One transaction of a hit, as the ledger holds it. */
 export interface HitTransaction {
-  /** The row's position in its source (0-based, counting only the rows read without error). */
+  /** The row's position in its source (0-based): among the rows DuckDB read (those with an empty required
+   * value or a fraction of a cent included), or among the store's records of the ledger. */
   row: number;
   /** File line where the row starts (CSV), or the row number (Parquet, 1-based), or absent (store). */
   line?: number;
@@ -37,7 +38,7 @@ export interface ScreenHit {
   message: string;
   citations: Citation[];
   ledger: string;
-  /** The grouping key's values as first written (vendor, commodity, card, …); empty for row screens. */
+  /** The grouping key's values as the hit's first transaction writes them (vendor, commodity, card, …); empty for row screens. */
   key: Record<string, string>;
   /** Fiscal year 'FY2026', calendar year '2025', month '2025-11' or day '2025-11-03' of a total screen. */
   period?: string;
