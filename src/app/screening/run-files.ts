@@ -294,6 +294,9 @@ async function load(
       ...dialect,
       `delim = ${sqlString(String(sniff.Delimiter))}`,
       `quote = ${sqlString(quote)}`,
+      // RFC 4180: a quote inside a quoted field is doubled. Left to the sniffer, a file whose sample holds
+      // no doubled quote gets another escape, and a later "O'Brien ""Best"" Printing" is rejected.
+      `escape = ${sqlString(quote)}`,
       `columns = {${types.join(', ')}}`,
       // "1,234.56" quoted in a comma-separated file is still an amount
       `thousands = ','`,
