@@ -60,19 +60,23 @@ describe('screening files: reading', { concurrency: true }, () => {
     assert.deepEqual(report.badRows, []);
   });
 
-  test('a doubled quote far past the sniffed sample is still one quote, not an unterminated field', async (t) => {
-    // the sniffer reads the first 20,480 rows; none of these holds a quote, so it cannot see the escape
-    const rows = Array.from({ length: 25_000 }, (_, i) => `G${i},2025-01-02,Acme,Ann,Pen,1.00,L1`);
-    rows.push(`G-late,2025-01-03,"O'Brien ""Best"" Printing",Ann,Mug,12.00,L1`);
+  test('a doubled quote among many quoted fields is one quote, not an unterminated field', async (t) => {
+    // Many quoted fields, few doubled quotes: left to guess, the sniffer picks no escape and the rows with
+    // "O'Brien ""Best"" Printing" were rejected (the benchmark's 10M gifts file lost 21 good rows).
+    const rows = Array.from({ length: 9_000 }, (_, i) =>
+      i === 4_447
+        ? `G-odd,2025-01-03,"O'Brien ""Best"" Printing",Ann,Mug,12.00,L1`
+        : `G${i},2025-01-02,Acme,Ann,${i % 3 ? 'Pen' : '"Lunch, working meeting"'},1.00,L1`,
+    );
     const dir = tempDir(t);
     const path = join(dir, 'gifts.csv');
     writeFileSync(path, `gift_id,received_on,giver,recipient,description,value,entity\n${rows.join('\n')}\n`);
     const report = await screenFiles({ pack: leaFinancePack, files: { gifts: path } });
     assert.deepEqual(report.badRows, []);
-    assert.equal(report.inputs[0]?.accepted, 25_001);
+    assert.equal(report.inputs[0]?.accepted, 9_000);
     const gift = report.hits.find((h) => h.screen === 'lea-finance.screen.gift-value');
     assert.equal(gift?.transactions[0]?.fields.giver, `O'Brien "Best" Printing`);
-    assert.equal(gift?.transactions[0]?.line, 25_002);
+    assert.equal(gift?.transactions[0]?.line, 4_449);
   });
 
   test('semicolons, detected; an amount with a thousands separator', async (t) => {
