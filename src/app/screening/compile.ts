@@ -198,15 +198,16 @@ class Compiler {
   }
 }
 
-/** The rows a screen reads: the period asked for, the screen's own `where`. */
-function source(c: Compiler, screen: Screen): string {
+/** The rows a screen reads — the period asked for, the screen's own `where`, and `also` — as `select`. */
+function source(c: Compiler, screen: Screen, select: string, also?: string): string {
   const { ledger, relation, from, to } = c.ctx;
   const d = q(ledger.dateColumn);
   const filters: string[] = [];
   if (from !== undefined) filters.push(`${d} >= DATE ${lit(from)}`);
   if (to !== undefined) filters.push(`${d} <= DATE ${lit(to)}`);
   if (screen.where !== undefined) filters.push(c.condition(screen.where, d));
-  return `SELECT * FROM ${relation}${filters.length ? ` WHERE ${filters.join(' AND ')}` : ''}`;
+  if (also !== undefined) filters.push(also);
+  return `SELECT ${select} FROM ${relation}${filters.length ? ` WHERE ${filters.join(' AND ')}` : ''}`;
 }
 
 function memberColumns(c: Compiler, alias: string): string {
@@ -216,23 +217,18 @@ function memberColumns(c: Compiler, alias: string): string {
   return [`CAST(${alias}._row AS VARCHAR) AS _row`, `${alias}._record AS _record`, ...cols].join(', ');
 }
 
-function order(c: Compiler, alias = ''): string {
-  const { ledger } = c.ctx;
-  const a = alias ? `${alias}.` : '';
-  // _row is unique in a source and the same in both engines; sorting on the id's text would cost more
-  return `${a}${q(ledger.dateColumn)}, ${a}_row`;
-}
-
+/** Row screens test every row but list few: the test runs on the narrow columns it names, and only the
+ * rows listed are fetched back whole (reading every column of millions of rows was most of their time). */
 function rowScreen(c: Compiler, screen: Extract<Screen, { shape: 'row' }>): string {
-  const { ledger, maxHits } = c.ctx;
+  const { ledger, maxHits, relation } = c.ctx;
   const d = q(ledger.dateColumn);
   const when = c.condition(screen.when, d);
-  return `WITH src AS (${source(c, screen)}),
-hits AS (SELECT *, ROW_NUMBER() OVER (ORDER BY ${order(c)}) AS hit_no, COUNT(*) OVER () AS g_hits FROM src WHERE ${when})
-SELECT CAST(hit_no AS VARCHAR) AS hit_no, CAST(g_hits AS VARCHAR) AS g_hits, '1' AS g_count,
-  CAST(${q(ledger.amountColumn)} AS VARCHAR) AS g_total, CAST(${d} AS VARCHAR) AS g_first,
-  CAST(${d} AS VARCHAR) AS g_last, NULL AS g_period, NULL AS g_threshold, ${memberColumns(c, 'hits')}
-FROM hits WHERE hit_no <= ${maxHits} ORDER BY hit_no`;
+  return `WITH found AS (${source(c, screen, `r._row AS h_row, ${d} AS h_d`, when)}),
+hits AS (SELECT h_row, ROW_NUMBER() OVER (ORDER BY h_d, h_row) AS hit_no, COUNT(*) OVER () AS g_hits FROM found)
+SELECT CAST(h.hit_no AS VARCHAR) AS hit_no, CAST(h.g_hits AS VARCHAR) AS g_hits, '1' AS g_count,
+  CAST(r.${q(ledger.amountColumn)} AS VARCHAR) AS g_total, CAST(r.${d} AS VARCHAR) AS g_first,
+  CAST(r.${d} AS VARCHAR) AS g_last, NULL AS g_period, NULL AS g_threshold, ${memberColumns(c, 'r')}
+FROM hits h JOIN ${relation} ON r._row = h.h_row WHERE h.hit_no <= ${maxHits} ORDER BY h.hit_no`;
 }
 
 /**
@@ -241,15 +237,15 @@ FROM hits WHERE hit_no <= ${maxHits} ORDER BY hit_no`;
  * back by `_row` only for the transactions a hit lists. (Sorting whole rows was most of the run's time.)
  */
 function base(c: Compiler, screen: Screen, keys: { sql: string }[], extra = ''): string {
-  const { ledger, relation, from, to } = c.ctx;
-  const d = q(ledger.dateColumn);
-  const filters: string[] = [];
-  if (from !== undefined) filters.push(`${d} >= DATE ${lit(from)}`);
-  if (to !== undefined) filters.push(`${d} <= DATE ${lit(to)}`);
-  if (screen.where !== undefined) filters.push(c.condition(screen.where, d));
-  const cols = [`r._row AS _row`, `${d} AS d`, `${q(ledger.amountColumn)} AS a`, keyColumns(keys)];
+  const { ledger } = c.ctx;
+  const cols = [
+    'r._row AS _row',
+    `${q(ledger.dateColumn)} AS d`,
+    `${q(ledger.amountColumn)} AS a`,
+    keyColumns(keys),
+  ];
   if (extra) cols.push(extra);
-  return `SELECT ${cols.join(', ')} FROM ${relation}${filters.length ? ` WHERE ${filters.join(' AND ')}` : ''}`;
+  return source(c, screen, cols.join(', '));
 }
 
 /** Shared tail of the grouped shapes: number the hits, list each one's first members in order with their
