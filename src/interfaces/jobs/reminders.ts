@@ -6,20 +6,12 @@
 import type { App } from '../../app/app.ts';
 import { execute, OPERATOR } from '../../app/use-case.ts';
 import { type ReminderRun, sendReminders, stageCounts } from '../../app/use-cases/reminders.ts';
+import { type JobLog, type PeriodicJob, startPeriodic } from './periodic.ts';
 
 export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 
-export interface JobLog {
-  info(line: string): void;
-  error(line: string): void;
-}
-
-export interface ReminderJob {
-  /** Runs now, unless a run is already under way (then waits for that one). */
-  runNow(): Promise<void>;
-  /** No further runs; resolves once a run under way has finished, so the store can close after it. */
-  stop(): Promise<void>;
-}
+export type { JobLog } from './periodic.ts';
+export type ReminderJob = PeriodicJob;
 
 /** One line per organisation that was sent something, e.g. "demo: 3 (before-7 2, due 1)". */
 export function runSummary(runs: readonly ReminderRun[]): string {
@@ -30,33 +22,12 @@ export function runSummary(runs: readonly ReminderRun[]): string {
 }
 
 export function startReminderJob(app: App, log: JobLog, opts: { intervalMs?: number } = {}): ReminderJob {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const run = async () => {
+  return startPeriodic(async () => {
     try {
       const result = await execute(app, sendReminders, OPERATOR, {});
       if (result.sent > 0) log.info(`Deadline reminders sent: ${runSummary(result.organisations)}.`);
     } catch (error) {
       log.error(`Deadline reminders failed (the next run tries again): ${(error as Error).message}`);
     }
-  };
-  const runNow = () => {
-    if (stopped) return Promise.resolve();
-    running ??= run().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  const timer = setInterval(() => void runNow(), opts.intervalMs ?? REMINDER_INTERVAL_MS);
-  // The timer alone never keeps the process alive.
-  timer.unref();
-  void runNow();
-  return {
-    runNow,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  }, opts.intervalMs ?? REMINDER_INTERVAL_MS);
 }

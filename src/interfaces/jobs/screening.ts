@@ -7,7 +7,7 @@
 import type { App } from '../../app/app.ts';
 import { execute, OPERATOR } from '../../app/use-case.ts';
 import { type ScheduledRun, scheduleScreenings, screeningRunner } from '../../app/use-cases/screenings.ts';
-import type { JobLog } from './reminders.ts';
+import { type JobLog, startPeriodic } from './periodic.ts';
 
 export const SCREENING_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -25,33 +25,18 @@ export function scheduledSummary(started: readonly ScheduledRun[]): string {
 
 export function startScreeningJob(app: App, log: JobLog, opts: { intervalMs?: number } = {}): ScreeningJob {
   const runner = screeningRunner(app, { log });
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const check = async () => {
+  const job = startPeriodic(async () => {
     try {
       const { started } = await execute(app, scheduleScreenings, OPERATOR, {});
       if (started.length > 0) log.info(`Scheduled screening started: ${scheduledSummary(started)}.`);
     } catch (error) {
       log.error(`Scheduled screening failed (the next check tries again): ${(error as Error).message}`);
     }
-  };
-  const runNow = () => {
-    if (stopped) return Promise.resolve();
-    running ??= check().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  const timer = setInterval(() => void runNow(), opts.intervalMs ?? SCREENING_CHECK_INTERVAL_MS);
-  // The timer alone never keeps the process alive.
-  timer.unref();
-  void runNow();
+  }, opts.intervalMs ?? SCREENING_CHECK_INTERVAL_MS);
   return {
-    runNow,
+    runNow: job.runNow,
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await job.stop();
       await runner.stop();
     },
   };
