@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { parse as parseYaml } from 'yaml';
-import type { ParameterOverride } from '../../kernel/index.ts';
 import type { PackModule } from '../../packs/framework.ts';
 import type { Ledger, LedgerColumn } from '../../packs/screens.ts';
 import type { SqlRow } from './assemble.ts';
@@ -20,8 +19,9 @@ import {
   type LedgerSource,
   type RunOptions,
   runScreens,
+  type ScreeningOptions,
 } from './run.ts';
-import type { BadRow, ScreenHit, ScreeningProgress, ScreeningReport } from './types.ts';
+import type { BadRow, ScreenHit, ScreeningReport } from './types.ts';
 
 export interface LedgerMapping {
   /** Canonical ledger column → the header in the file. */
@@ -34,21 +34,10 @@ export interface LedgerMapping {
 
 export type ColumnMapping = Record<string, LedgerMapping>;
 
-export interface FileScreeningOptions {
-  pack: PackModule;
+export interface FileScreeningOptions extends ScreeningOptions {
   /** Ledger id → file path (.csv, .tsv, .txt or .parquet). */
   files: Record<string, string>;
   mapping?: ColumnMapping;
-  from?: string;
-  to?: string;
-  overrides?: readonly ParameterOverride[];
-  fiscalYearStartMonth?: number;
-  organisation?: { id: string; name: string };
-  onProgress?: (p: ScreeningProgress) => void;
-  maxTransactionsPerHit?: number;
-  /** Hits listed per screen (every hit is counted); 10,000 by default. */
-  maxHitsPerScreen?: number;
-  maxBadRows?: number;
   /** DuckDB's memory ceiling; beyond it DuckDB spills to a temporary directory. */
   memoryLimit?: string;
 }

@@ -4,14 +4,12 @@
 // rows by the pack's `fromRecords` (scheduled screening of the data already in the store); and ledger files,
 // read by DuckDB as on the file path and copied into a temporary table (the same rows, so the same hits).
 import { sql } from 'drizzle-orm';
-import type { ParameterOverride } from '../../kernel/index.ts';
-import type { PackModule } from '../../packs/framework.ts';
 import type { Ledger, LedgerColumn, LedgerFromRecords } from '../../packs/screens.ts';
 import type { Db } from '../../store/connect.ts';
 import type { SqlRow } from './assemble.ts';
-import { buildReport, checkPeriod, type LedgerSource, runScreens } from './run.ts';
+import { buildReport, checkPeriod, type LedgerSource, runScreens, type ScreeningOptions } from './run.ts';
 import { type FileScreeningOptions, withLoadedFiles } from './run-files.ts';
-import type { BadRow, ScreeningProgress, ScreeningReport } from './types.ts';
+import type { BadRow, ScreeningReport } from './types.ts';
 
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 const ident = (s: string): string => `"${s.replaceAll('"', '""')}"`;
@@ -76,19 +74,8 @@ function problemSql(ledger: Ledger): string {
   return arms.length ? `CASE ${arms.join(' ')} END` : 'CAST(NULL AS VARCHAR)';
 }
 
-export interface StoreScreeningOptions {
+export interface StoreScreeningOptions extends ScreeningOptions {
   orgId: string;
-  pack: PackModule;
-  from?: string;
-  to?: string;
-  overrides?: readonly ParameterOverride[];
-  fiscalYearStartMonth?: number;
-  organisation?: { id: string; name: string };
-  onProgress?: (p: ScreeningProgress) => void;
-  maxTransactionsPerHit?: number;
-  /** Hits listed per screen (every hit is counted); 10,000 by default. */
-  maxHitsPerScreen?: number;
-  maxBadRows?: number;
 }
 
 /** Screens the organisation's records of the pack (the ledgers with `fromRecords`). */

@@ -21,6 +21,26 @@ import type {
 export const inputProblem = (path: string, detail: string): InputInvalidError =>
   new InputInvalidError([{ path, message: detail }], `${path}: ${detail}`);
 
+/** What every screening run takes, whichever engine and source. */
+export interface ScreeningOptions {
+  pack: PackModule;
+  /** ISO dates; rows dated outside are left out. */
+  from?: string;
+  to?: string;
+  /** The organisation's parameter overrides, read as the pack's values are: in force on each row's date. */
+  overrides?: readonly ParameterOverride[];
+  /** Default: the pack's fiscal year (July for lea-finance). */
+  fiscalYearStartMonth?: number;
+  organisation?: { id: string; name: string };
+  onProgress?: (p: ScreeningProgress) => void;
+  /** Transactions listed per hit (all are counted and totalled); 100 by default. */
+  maxTransactionsPerHit?: number;
+  /** Hits listed per screen (every hit is counted); 10,000 by default. */
+  maxHitsPerScreen?: number;
+  /** Bad rows listed (all are counted); 1,000 by default. */
+  maxBadRows?: number;
+}
+
 /** A ledger an engine can read: the relation's SQL (canonical columns, `_row`, `_record`), what was read. */
 export interface LedgerSource {
   ledger: Ledger;
