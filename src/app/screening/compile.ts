@@ -294,13 +294,14 @@ ${groupedTail(c, keys, 'per')}`;
 }
 
 /** Rows sharing the keys, ordered by date: a new chain starts where the gap from the row before is more
- * than the window in force on the row's date (or, without a window, every group is one chain). */
+ * than the window in force on the row's date — or no window is in force then (a date before the pack's
+ * effective date) — and, without a window, every group is one chain. */
 function chains(c: Compiler, keys: { sql: string }[], windowParam: string | undefined, from: string): string {
   const part = keys.map((_, i) => `nk${i}`).join(', ');
   if (windowParam === undefined) return `grouped AS (SELECT *, 0 AS chain FROM (${from}) b)`;
   const w = c.param(windowParam, 'd');
   return `gaps AS (SELECT *, LAG(d) OVER (PARTITION BY ${part} ORDER BY d, _row) AS prev FROM (${from}) b),
-grouped AS (SELECT *, SUM(CASE WHEN prev IS NULL OR d - prev > ${w} THEN 1 ELSE 0 END)
+grouped AS (SELECT *, SUM(CASE WHEN prev IS NOT NULL AND d - prev <= ${w} THEN 0 ELSE 1 END)
   OVER (PARTITION BY ${part} ORDER BY d, _row ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS chain FROM gaps)`;
 }
 
