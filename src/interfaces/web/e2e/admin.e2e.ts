@@ -125,6 +125,8 @@ test('granting a role in one unit, revoking it after confirming; the last admini
   await page.getByRole('button', { name: 'Yes, revoke' }).click();
   await page.getByText('Petty-cash approver (only in Athletics) was taken away from Kim Lee.').waitFor();
   await kimRow.getByText('Member').waitFor();
+  // the confirmation can show before the list reloads: wait for the role to leave the row (it raced once)
+  await kimRow.getByText('only in Athletics').waitFor({ state: 'detached' });
   assert.equal(await kimRow.getByText('only in Athletics').count(), 0);
 
   // The only organisation administrator cannot be removed: the server's reason appears at the button.
