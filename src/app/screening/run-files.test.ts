@@ -458,6 +458,33 @@ describe('screening files: mistakes are refused, naming the option', { concurren
     assert.equal(setting[0]?.path, '/mapping/disbursements/delimiter');
   });
 
+  test('a file that is empty, not text, or not Parquet is refused naming the option, not a crash', async (t) => {
+    const dir = tempDir(t);
+    const write = (name: string, bytes: string | Buffer) => {
+      writeFileSync(join(dir, name), bytes);
+      return join(dir, name);
+    };
+    const empty = await problems(
+      screenFiles({ pack: leaFinancePack, files: { disbursements: write('e.csv', '') } }),
+    );
+    assert.deepEqual(empty, [
+      { path: '/ledger', message: 'e.csv is empty; expected a header line and rows' },
+    ]);
+    // bytes that are no text: a NUL-ridden, line-less blob
+    const blob = Buffer.alloc(5000, 0);
+    for (let i = 0; i < blob.length; i++) blob[i] = (i * 7919) % 256;
+    const binary = await problems(
+      screenFiles({ pack: leaFinancePack, files: { disbursements: write('b.csv', blob) } }),
+    );
+    assert.equal(binary[0]?.path, '/ledger');
+    assert.match(binary[0]?.message ?? '', /^cannot read b\.csv as CSV: /);
+    const parquet = await problems(
+      screenFiles({ pack: leaFinancePack, files: { pcard: write('p.parquet', 'not parquet at all\n') } }),
+    );
+    assert.equal(parquet[0]?.path, '/pcard');
+    assert.match(parquet[0]?.message ?? '', /^cannot read p\.parquet as Parquet: /);
+  });
+
   test('no file, a file that is not there, a ledger the pack lacks', async (t) => {
     const dir = tempDir(t);
     const none = await problems(screenFiles({ pack: leaFinancePack, files: {} }));

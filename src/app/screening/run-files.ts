@@ -257,16 +257,23 @@ async function load(
   let quote = '"';
   if (parquet) {
     reader = `read_parquet(${fileSql})`;
-    headers = (await rows(conn, `DESCRIBE SELECT * FROM ${reader}`)).map((r) => String(r.column_name));
+    headers = (await unreadable(ledger, path, 'Parquet', rows(conn, `DESCRIBE SELECT * FROM ${reader}`))).map(
+      (r) => String(r.column_name),
+    );
   } else {
     const dialect = [`header = true`, `encoding = 'utf-8'`];
     if (mapping?.delimiter !== undefined) dialect.push(`delim = ${sqlString(mapping.delimiter)}`);
     const sniff = (
-      await rows(
-        conn,
-        // ignore_errors: one short or long row among the sampled ones would otherwise make the sniffer give
-        // up on the delimiter (one column, '|'), and the whole file fail for a row that is only a bad row
-        `SELECT Delimiter, Quote, Columns FROM sniff_csv(${fileSql}, ${dialect.join(', ')}, sample_size = 20480, ignore_errors = true)`,
+      await unreadable(
+        ledger,
+        path,
+        'CSV',
+        rows(
+          conn,
+          // ignore_errors: one short or long row among the sampled ones would otherwise make the sniffer give
+          // up on the delimiter (one column, '|'), and the whole file fail for a row that is only a bad row
+          `SELECT Delimiter, Quote, Columns FROM sniff_csv(${fileSql}, ${dialect.join(', ')}, sample_size = 20480, ignore_errors = true)`,
+        ),
       )
     )[0];
     if (sniff === undefined) throw problem(`/${ledger.option}`, `cannot read ${basename(path)} as CSV`);
@@ -403,6 +410,18 @@ async function load(
   return loaded;
 }
 
+/** A file DuckDB cannot make out at all (not text, empty, not Parquet) is the user's bad input, named so. */
+async function unreadable<T>(ledger: Ledger, path: string, format: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    const reason = String((e as Error).message)
+      .split('\n')[0]
+      ?.replace(/^[A-Za-z ]+Error: /, '');
+    throw problem(`/${ledger.option}`, `cannot read ${basename(path)} as ${format}: ${reason}`);
+  }
+}
+
 function canonicalName(resolved: Map<string, string>, header: string): string {
   for (const [c, h] of resolved) if (h === header) return c;
   return header;
@@ -487,6 +506,8 @@ export async function withLoadedFiles<T>(
         `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
       );
     }
+    if (size === 0)
+      throw problem(`/${ledger.option}`, `${basename(path)} is empty; expected a header line and rows`);
     sizes.push(size);
     totalBytes += size;
   }
