@@ -146,6 +146,11 @@ describe('compileScreen: a screen naming what is not there', () => {
       () => compileScreen(days, context()),
       definitionError('test.screen.days', /daysBetween needs date columns; vendor is not one/),
     );
+    const none: Screen = { ...split, id: 'test.screen.none', where: { column: 'method', in: [] } };
+    assert.throws(
+      () => compileScreen(none, context()),
+      definitionError('test.screen.none', /lists no values for method to be in/),
+    );
   });
 
   test('an unknown parameter names the screen and the parameter', () => {

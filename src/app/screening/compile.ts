@@ -146,6 +146,10 @@ class Compiler {
     if ('present' in c) return `(NOT ${this.empty(c.present)})`;
     if ('in' in c) {
       const col = this.column(c.column);
+      if (c.in.length === 0)
+        throw new PackDefinitionError(`screen ${this.screenId}`, [
+          `lists no values for ${c.column} to be in`,
+        ]);
       if (col.type !== 'text') return `(${q(c.column)} IN (${c.in.map(lit).join(', ')}))`;
       const values = c.in.map((v) => v.trim().toUpperCase());
       // Most rows fail a cheap test first: their length cannot be one of the values' unless spaces pad
