@@ -233,51 +233,30 @@ export const paidBeforePurchaseOrder: Screen = {
     '{row.vendor} was paid {row.amount} on {first}, before purchase order {row.po_number} was approved on {row.po_approved_on}.',
 };
 
-export const travelClaimLate: Screen = {
-  id: 'lea-finance.screen.travel-claim-late',
-  shape: 'row',
-  title: 'Travel reimbursement claimed late',
-  description: 'A travel reimbursement form turned in more days after the return than the policies allow.',
-  ledger: 'travel',
-  kind: 'violation',
-  severity: 'medium',
-  citations: [section('G.2.a')],
-  when: {
-    all: [
-      { column: 'claim_type', in: ['TRAVEL'] },
-      {
-        daysBetween: ['returned_on', 'submitted_on'],
-        op: '>',
-        than: { param: 'lea-finance.travel.reimbursement_days' },
-      },
-    ],
-  },
-  message:
-    '{row.employee} returned on {row.returned_on} and turned in the travel claim on {first}, more than {param.lea-finance.travel.reimbursement_days} after.',
-};
+/** A reimbursement form of one kind turned in more days after the return than its parameter allows. */
+function lateClaim(form: 'travel' | 'mileage', days: string, clause: string): Screen {
+  const title = form === 'travel' ? 'Travel' : 'Mileage';
+  return {
+    id: `lea-finance.screen.${form}-claim-late`,
+    shape: 'row',
+    title: `${title} reimbursement claimed late`,
+    description: `A ${form} reimbursement form turned in more days after the return than the policies allow.`,
+    ledger: 'travel',
+    kind: 'violation',
+    severity: 'medium',
+    citations: [section(clause)],
+    when: {
+      all: [
+        { column: 'claim_type', in: [form.toUpperCase()] },
+        { daysBetween: ['returned_on', 'submitted_on'], op: '>', than: { param: days } },
+      ],
+    },
+    message: `{row.employee} returned on {row.returned_on} and turned in the ${form} claim on {first}, more than {param.${days}} after.`,
+  };
+}
 
-export const mileageClaimLate: Screen = {
-  id: 'lea-finance.screen.mileage-claim-late',
-  shape: 'row',
-  title: 'Mileage reimbursement claimed late',
-  description: 'A mileage reimbursement form turned in more days after the return than the policies allow.',
-  ledger: 'travel',
-  kind: 'violation',
-  severity: 'medium',
-  citations: [section('G.1.a')],
-  when: {
-    all: [
-      { column: 'claim_type', in: ['MILEAGE'] },
-      {
-        daysBetween: ['returned_on', 'submitted_on'],
-        op: '>',
-        than: { param: 'lea-finance.travel.mileage_days' },
-      },
-    ],
-  },
-  message:
-    '{row.employee} returned on {row.returned_on} and turned in the mileage claim on {first}, more than {param.lea-finance.travel.mileage_days} after.',
-};
+export const travelClaimLate = lateClaim('travel', 'lea-finance.travel.reimbursement_days', 'G.2.a');
+export const mileageClaimLate = lateClaim('mileage', 'lea-finance.travel.mileage_days', 'G.1.a');
 
 export const giftValue: Screen = {
   id: 'lea-finance.screen.gift-value',
