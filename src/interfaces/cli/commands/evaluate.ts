@@ -1,14 +1,9 @@
-// probity evaluate: decide one case from facts in a file or on standard input, printing the Evaluation
-// (docs/evaluation-output.md) as JSON. Without --org no database is opened.
-import { eq } from 'drizzle-orm';
-import { AppError } from '../../../app/errors.ts';
 import { orgToday, overridesFor } from '../../../app/use-cases/evaluate.ts';
 import { type CalendarDate, type Evaluation, evaluate, todayIn } from '../../../kernel/index.ts';
 import { findPack } from '../../../packs/registry.ts';
-import { organisations } from '../../../store/schema.ts';
 import { readFacts } from '../facts.ts';
 import { EXIT, type Io } from '../io.ts';
-import { withRuntime } from '../runtime.ts';
+import { organisationBySlug, withRuntime } from '../runtime.ts';
 
 export interface EvaluateArgs {
   pack: string;
@@ -34,14 +29,7 @@ export async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<numbe
     const slug = args.org;
     evaluation = await withRuntime(io, 'probity evaluate', async (runtime) => {
       const db = runtime.store.db;
-      const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
-      if (!org) {
-        const all = await db.select({ slug: organisations.slug }).from(organisations);
-        throw new AppError(
-          'PRB_NOT_FOUND',
-          `There is no organisation "${slug}" in this store; organisations: ${all.map((o) => o.slug).join(', ') || '(none; run `probity demo`)'}.`,
-        );
-      }
+      const org = await organisationBySlug(db, slug);
       const overrides = await overridesFor(db, org.id, args.pack);
       return evaluate(findPack(args.pack, runtime.app.packs).pack, args.caseKind, facts, {
         asOf: args.asOf ?? orgToday(org, runtime.app.clock()),

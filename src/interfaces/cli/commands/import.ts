@@ -6,9 +6,9 @@ import { AppError, InputInvalidError } from '../../../app/errors.ts';
 import type { Runtime } from '../../../app/runtime.ts';
 import { systemScope } from '../../../app/use-cases/bootstrap.ts';
 import { importRecordsAs } from '../../../app/use-cases/record-import.ts';
-import { organisations, orgUnits } from '../../../store/schema.ts';
+import { orgUnits } from '../../../store/schema.ts';
 import { EXIT, type Io } from '../io.ts';
-import { withRuntime } from '../runtime.ts';
+import { organisationBySlug, withRuntime } from '../runtime.ts';
 
 export interface ImportArgs {
   org: string;
@@ -29,8 +29,7 @@ export async function importFile(runtime: Pick<Runtime, 'app'>, args: ImportArgs
     throw new AppError('PRB_INPUT_INVALID', `Cannot read ${args.file}: ${(error as Error).message}`);
   }
   const db = runtime.app.store.db;
-  const [org] = await db.select().from(organisations).where(eq(organisations.slug, args.org)).limit(1);
-  if (!org) throw new AppError('PRB_NOT_FOUND', `There is no organisation "${args.org}" in this store.`);
+  const org = await organisationBySlug(db, args.org);
   let unitId: string | undefined;
   if (args.unit !== undefined) {
     const units = await db.select().from(orgUnits).where(eq(orgUnits.orgId, org.id));

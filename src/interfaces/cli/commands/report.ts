@@ -1,7 +1,6 @@
 // probity report: a pack's generated document (e.g. lea-finance's Decision Chart for Purchasing
 // Thresholds) for one organisation, as text, JSON or a PDF file — the same document the web page shows.
 import { writeFile } from 'node:fs/promises';
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../../app/errors.ts';
 import { cellText, renderReportPdf } from '../../../app/report-pdf.ts';
 import type { Runtime } from '../../../app/runtime.ts';
@@ -9,9 +8,8 @@ import { systemScope } from '../../../app/use-cases/bootstrap.ts';
 import { buildReport } from '../../../app/use-cases/reports.ts';
 import { type CalendarDate, formatCitation } from '../../../kernel/index.ts';
 import type { ReportDocument } from '../../../packs/framework.ts';
-import { organisations } from '../../../store/schema.ts';
 import { EXIT, type Io } from '../io.ts';
-import { withRuntime } from '../runtime.ts';
+import { organisationBySlug, withRuntime } from '../runtime.ts';
 
 export interface ReportArgs {
   org: string;
@@ -55,8 +53,7 @@ export function reportText(doc: ReportDocument): string {
 
 export async function report(runtime: Pick<Runtime, 'app'>, args: ReportArgs, io: Io): Promise<number> {
   const db = runtime.app.store.db;
-  const [org] = await db.select().from(organisations).where(eq(organisations.slug, args.org)).limit(1);
-  if (!org) throw new AppError('PRB_NOT_FOUND', `There is no organisation "${args.org}" in this store.`);
+  const org = await organisationBySlug(db, args.org);
   const input: Record<string, string> = {};
   for (const pair of args.input ?? []) {
     const at = pair.indexOf('=');

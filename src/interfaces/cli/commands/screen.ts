@@ -9,7 +9,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Presets, SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../../app/errors.ts';
 import { badRowsCsv, reportCsvChunks } from '../../../app/screening/report-csv.ts';
 import { reportHtmlChunks, summarySentence } from '../../../app/screening/report-html.ts';
@@ -22,9 +21,8 @@ import { type CalendarDate, type ParameterOverride, parseDate } from '../../../k
 import type { PackModule } from '../../../packs/framework.ts';
 import { PACKS } from '../../../packs/registry.ts';
 import type { Ledger } from '../../../packs/screens.ts';
-import { organisations } from '../../../store/schema.ts';
 import { EXIT, type Io } from '../io.ts';
-import { withRuntime } from '../runtime.ts';
+import { organisationBySlug, withRuntime } from '../runtime.ts';
 
 export const SCREEN_FORMATS = ['json', 'csv', 'html'] as const;
 export type ScreenFormat = (typeof SCREEN_FORMATS)[number];
@@ -178,14 +176,7 @@ interface OrgSettings {
 function orgSettings(io: Io, slug: string, pack: string): Promise<OrgSettings> {
   return withRuntime(io, 'probity screen', async (runtime) => {
     const db = runtime.store.db;
-    const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
-    if (!org) {
-      const all = await db.select({ slug: organisations.slug }).from(organisations);
-      throw new AppError(
-        'PRB_NOT_FOUND',
-        `There is no organisation "${slug}" in this store; organisations: ${all.map((o) => o.slug).join(', ') || '(none; run `probity demo`)'}.`,
-      );
-    }
+    const org = await organisationBySlug(db, slug);
     return {
       overrides: await overridesFor(db, org.id, pack),
       organisation: { id: org.id, name: org.name },
@@ -203,9 +194,7 @@ function storeReport(
 ): Promise<ScreeningReport> {
   return withRuntime(io, 'probity screen', async (runtime) => {
     const db = runtime.store.db;
-    const slug = args.org as string;
-    const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
-    if (!org) throw new AppError('PRB_NOT_FOUND', `There is no organisation "${slug}" in this store.`);
+    const org = await organisationBySlug(db, args.org as string);
     return screenStore(db, {
       orgId: org.id,
       pack,
