@@ -301,7 +301,14 @@ interface NewRun {
 }
 
 /** Writes the queued run and its event in one transaction, then hands it to the runner. */
-async function queueRun(app: App, run: NewRun, actor: Principal | 'system', now: Date): Promise<void> {
+/** Writes the queued run and its event; the caller starts it (`start()`) once it has read what to answer,
+ * so a reply says 'queued' even when the runner would claim the run at once (a server's pool can). */
+async function queueRun(
+  app: App,
+  run: NewRun,
+  actor: Principal | 'system',
+  now: Date,
+): Promise<{ start(): void }> {
   await app.store.db.transaction(async (tx) => {
     await tx.insert(screeningRuns).values({
       orgId: run.orgId,
@@ -335,7 +342,7 @@ async function queueRun(app: App, run: NewRun, actor: Principal | 'system', now:
       at: now,
     });
   });
-  screeningRunner(app).enqueue(run.orgId, run.id);
+  return { start: () => screeningRunner(app).enqueue(run.orgId, run.id) };
 }
 
 const orgInput = z.object({ org: z.string(), pack: z.string().min(1).max(100) });
@@ -424,7 +431,7 @@ export const createUploadScreening = defineUseCase({
         throw new InputInvalidError([{ path: '/mapping', message: (error as Error).message }]);
       }
     }
-    await queueRun(
+    const queued = await queueRun(
       app,
       {
         orgId: org.org.id,
@@ -441,7 +448,9 @@ export const createUploadScreening = defineUseCase({
       principal,
       now,
     );
-    return viewRun(app.store.db, org.org.id, input.id);
+    const view = await viewRun(app.store.db, org.org.id, input.id);
+    queued.start();
+    return view;
   },
 });
 
@@ -462,7 +471,7 @@ export const createStoreScreening = defineUseCase({
       ]);
     }
     const id = newId();
-    await queueRun(
+    const queued = await queueRun(
       app,
       {
         orgId: org.org.id,
@@ -479,7 +488,9 @@ export const createStoreScreening = defineUseCase({
       principal,
       now,
     );
-    return viewRun(app.store.db, org.org.id, id);
+    const view = await viewRun(app.store.db, org.org.id, id);
+    queued.start();
+    return view;
   },
 });
 
@@ -1111,7 +1122,7 @@ export const scheduleScreenings = defineUseCase({
           .limit(1);
         if (recent) continue;
         const id = newId();
-        await queueRun(
+        const queued = await queueRun(
           app,
           {
             orgId: org.id,
@@ -1128,6 +1139,7 @@ export const scheduleScreenings = defineUseCase({
           'system',
           now,
         );
+        queued.start();
         started.push({ org: org.slug, pack, id });
       }
     }
